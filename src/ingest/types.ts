@@ -1,0 +1,47 @@
+import type { ChatMessage } from './message.js';
+
+/** Every archive format we read; `--format` takes one of these names. */
+export const FORMAT_NAMES = ['native', 'native-jsonl', 'twitchdownloader', 'ytdlp', 'chat-downloader'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** One `--chat` argument after parsing: `file[:offset=-2.5][:label=YT][:format=ytdlp]`. */
+export interface ChatSource {
+  file: string;
+  format?: FormatName;
+  /** Added to every message time of this source (seconds on the command line, ms here). */
+  offsetMs: number;
+  label?: string;
+}
+
+/**
+ * How absolute (wall-clock) message times become video times. Precedence: `--started-at`,
+ * then the archive's own start time (native `broadcast.startedAt`), then the video's
+ * EXT-X-PROGRAM-DATE-TIME.
+ */
+export interface TimeBase {
+  /** From `--started-at`, epoch ms. */
+  startedAtMs?: number;
+  /** From the video playlist's PROGRAM-DATE-TIME; undefined when the video has none. */
+  programDateTimeToVideoMs?: (epochMs: number) => number | undefined;
+}
+
+/** What a reader tells the report besides the messages: skipped records by reason. */
+export interface IngestStats {
+  /** Records read from the file (lines, array elements), before any skipping. */
+  records: number;
+  /** Records that were not chat messages or could not be used, by reason (e.g. `commenter: null`). */
+  skipped: Record<string, number>;
+}
+
+export interface ReaderContext {
+  /** The path as the user gave it, used in every error message. */
+  file: string;
+  timeBase: TimeBase;
+  stats: IngestStats;
+}
+
+/**
+ * A reader streams one archive: it yields batches of messages in file order (not necessarily
+ * sorted), with `timeMs` relative to the video start before the source's own offset.
+ */
+export type ArchiveReader = (input: AsyncIterable<Uint8Array>, ctx: ReaderContext) => AsyncIterable<ChatMessage[]>;
