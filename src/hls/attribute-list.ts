@@ -1,0 +1,66 @@
+/**
+ * HLS attribute lists (RFC 8216bis §4.2), parsed so they can be edited without disturbing the rest:
+ * each attribute keeps its raw value text (quoted or not) and its original order.
+ */
+export interface Attribute {
+  name: string;
+  /** Exactly as written: `"chat"` with quotes, `YES`, `1280x720`. */
+  raw: string;
+}
+
+/** Splits `A=1,B="x,y",C=NO` into attributes, respecting quoted commas (CODECS). */
+export function parseAttributeList(text: string): Attribute[] {
+  const out: Attribute[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const eq = text.indexOf('=', i);
+    if (eq < 0) break;
+    const name = text.slice(i, eq).trim();
+    let j = eq + 1;
+    if (text[j] === '"') {
+      const close = text.indexOf('"', j + 1);
+      j = close < 0 ? text.length : close + 1;
+      // tolerate junk up to the next comma
+      const comma = text.indexOf(',', j);
+      j = comma < 0 ? text.length : comma;
+    } else {
+      const comma = text.indexOf(',', j);
+      j = comma < 0 ? text.length : comma;
+    }
+    out.push({ name, raw: text.slice(eq + 1, j).trim() });
+    i = j + 1;
+  }
+  return out;
+}
+
+export function serializeAttributeList(attrs: readonly Attribute[]): string {
+  return attrs.map((a) => `${a.name}=${a.raw}`).join(',');
+}
+
+/** The value without quotes: `"chat"` → `chat`, `YES` → `YES`. */
+export function attributeValue(attrs: readonly Attribute[], name: string): string | undefined {
+  const attr = attrs.find((a) => a.name === name);
+  if (!attr) return undefined;
+  return unquote(attr.raw);
+}
+
+export function unquote(raw: string): string {
+  return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+}
+
+export function quote(value: string): string {
+  return `"${value}"`;
+}
+
+/** Sets (replacing in place, or appending) an attribute; returns a new list. */
+export function setAttribute(attrs: readonly Attribute[], name: string, raw: string): Attribute[] {
+  const idx = attrs.findIndex((a) => a.name === name);
+  if (idx < 0) return [...attrs, { name, raw }];
+  return attrs.map((a, k) => (k === idx ? { name, raw } : a));
+}
+
+/** Splits a tag line `#EXT-X-MEDIA:TYPE=...` into its tag name and attribute text. */
+export function splitTagLine(line: string): { tag: string; rest: string } {
+  const colon = line.indexOf(':');
+  return colon < 0 ? { tag: line, rest: '' } : { tag: line.slice(0, colon), rest: line.slice(colon + 1) };
+}
