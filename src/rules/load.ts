@@ -38,7 +38,7 @@ export async function parseRuleSet(doc: unknown, ctx: RuleLoadContext): Promise<
       });
     }
     let options = result.data;
-    if (definition.prepare) options = await definition.prepare(options, ctx);
+    if (definition.prepare) options = await definition.prepare(options, { ...ctx, rulePath: `rules[${index}]` });
     rules.push({ definition, options, index });
   }
   return { file, rules };

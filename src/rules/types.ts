@@ -19,6 +19,12 @@ export interface RuleLoadContext {
   readText(path: string): Promise<string>;
 }
 
+/** What `prepare` gets: the load context plus where this rule sits, so its errors can name it. */
+export interface RulePrepareContext extends RuleLoadContext {
+  /** `rules[3]`: the prefix of every error path about this rule. */
+  rulePath: string;
+}
+
 /**
  * One business rule: a name, a one-line description, a zod schema for its options and a function
  * from messages (in time order) to the messages that stay. A rule never mutates a message it
@@ -29,7 +35,7 @@ export interface RuleDefinition<Schema extends z.ZodType = z.ZodType> {
   description: string;
   options: Schema;
   /** Optional async step after validation: read files named by options, compile regexes... */
-  prepare?: (options: z.infer<Schema>, ctx: RuleLoadContext) => Promise<z.infer<Schema>>;
+  prepare?: (options: z.infer<Schema>, ctx: RulePrepareContext) => Promise<z.infer<Schema>>;
   apply(messages: Iterable<ChatMessage>, options: z.infer<Schema>, report: RuleReport): Iterable<ChatMessage>;
 }
 

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { appliesToKinds } from './support/kinds.js';
+import { defineRule } from './types.js';
+
+// Pieces of emoji: pictographs, skin tones, flags, ZWJ, variation selectors, keycaps, tag
+// sequences (subdivision flags). Digits alone are not emoji, so "1" keeps a message.
+const EMOJI = /(?:[0-9#*]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}])+/gu;
+// YouTube member emoji and shortcodes: `:_hangyeolWave:`, `:face-blue-smiling:`.
+const SHORTCODE = /:[\p{L}\p{N}_+-]+:/gu;
+const WHITESPACE = /\s+/u;
+
+export default defineRule({
+  name: 'emote-only',
+  description: 'Drop messages made only of emoji, :shortcode: emotes and listed emote names (Kappa, LUL).',
+  options: z
+    .object({
+      emotes: z
+        .array(z.string().trim().min(1).regex(/^\S+$/, 'an emote name has no spaces'))
+        .default([])
+        .describe('Emote names that count as emotes when they stand alone as a word (case-sensitive, like Twitch).'),
+      shortcodes: z.boolean().default(true).describe('Count :name: shortcodes (YouTube member emoji) as emotes.'),
+      emoji: z.boolean().default(true).describe('Count Unicode emoji as emotes.'),
+      kinds: appliesToKinds(['chat']),
+    })
+    .strict(),
+  *apply(messages, o, report) {
+    const emotes = new Set(o.emotes);
+    const isEmoteOnly = (text: string): boolean => {
+      let rest = text;
+      if (o.shortcodes) rest = rest.replace(SHORTCODE, ' ');
+      if (o.emoji) rest = rest.replace(EMOJI, ' ');
+      let emoteSeen = rest !== text;
+      for (const word of rest.split(WHITESPACE)) {
+        if (word === '') continue;
+        if (!emotes.has(word)) return false;
+        emoteSeen = true;
+      }
+      return emoteSeen; // an empty or blank text is not an emote; min-length handles those
+    };
+    for (const m of messages) {
+      if (o.kinds.includes(m.kind) && isEmoteOnly(m.text)) report.dropped++;
+      else yield m;
+    }
+  },
+});
