@@ -1,0 +1,88 @@
+import type { Argv } from 'yargs';
+import { FORMAT_NAMES, type ChatSource, type FormatName } from '../ingest/types.js';
+import { parseChatArg } from '../ingest/chat-arg.js';
+import { packageChatReplay, type PackageSummary } from '../pipeline.js';
+import { usageError } from '../errors.js';
+import { EXIT, type CliCommand } from './command.js';
+import { formatPackageSummary } from './package-summary.js';
+
+function builder(y: Argv) {
+  return y
+    .option('chat', { type: 'string', array: true, demandOption: true, describe: 'Chat archive; repeat for several. FILE[:offset=SECONDS][:label=TEXT][:format=NAME]' })
+    .option('master', { type: 'string', demandOption: true, describe: 'Master (multivariant) playlist to register the rendition in' })
+    .option('rules', { type: 'string', describe: 'Rules file (JSON), e.g. rules/default.json' })
+    .option('name', { type: 'string', default: 'chat_kor', describe: 'NAME of the rendition (unique in its group)' })
+    .option('language', { type: 'string', default: 'ko', describe: 'LANGUAGE, a BCP-47 tag' })
+    .option('group', { type: 'string', default: 'chat', describe: 'GROUP-ID when the variants reference no subtitles group yet' })
+    .option('default', { type: 'boolean', default: false, describe: 'DEFAULT=YES and AUTOSELECT=YES (players turn it on by themselves)' })
+    .option('out', { type: 'string', describe: 'Output folder, relative to the master\'s folder [default: subs/<name>]' })
+    .option('allow-outside', { type: 'boolean', default: false, describe: 'Allow --out outside the master\'s folder' })
+    .option('video', { type: 'string', describe: 'Variant URI (as written in the master) whose segments set the timeline [default: the first]' })
+    .option('format', { choices: FORMAT_NAMES, describe: 'Force the archive format of every --chat without its own :format=' })
+    .option('layout', { choices: ['message', 'window'] as const, default: 'message' as const, describe: 'message: one cue per message; window: a rolling chat box' })
+    .option('hold', { type: 'number', default: 5, describe: 'Seconds a message stays on screen' })
+    .option('max-visible', { type: 'number', default: 6, describe: 'Most messages on screen at once (message layout)' })
+    .option('lines', { type: 'number', default: 6, describe: 'Lines in the chat box (window layout)' })
+    .option('update-rate', { type: 'number', default: 0.5, describe: 'Seconds between chat box updates (window layout)' })
+    .option('position', { choices: ['right', 'left', 'bottom'] as const, default: 'right' as const, describe: 'Where the chat box sits (window layout)' })
+    .option('show-labels', { type: 'boolean', default: false, describe: 'Prefix each message with its source label: [YT] Name: text' })
+    .option('keep-preroll', { type: 'boolean', default: false, describe: 'Show messages sent before the video start at 0 s instead of dropping them' })
+    .option('mpegts', { type: 'number', describe: 'X-TIMESTAMP-MAP MPEGTS (90 kHz) instead of probing it from the video' })
+    .option('started-at', { type: 'string', describe: 'ISO-8601 instant of the video\'s first frame, for absolute message times' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything but write files' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary on stdout' })
+    .example('$0 package --chat chat.json --master vod/master.m3u8', 'Package with the defaults (subs/chat_kor, LANGUAGE="ko")')
+    .example('$0 package --chat chat.json --master vod/master.m3u8 --rules rules/default.json --name chat_en --language en --default', 'An English chat track players select by default')
+    .example('$0 package --chat twitch.json --chat yt.live_chat.json:offset=-2.5:label=YT --show-labels --master vod/master.m3u8', 'Merge a simulcast\'s two archives, the YouTube one 2.5 s earlier')
+    .example('$0 package --chat chat.json --master vod/master.m3u8 --layout window --lines 8 --position left', 'A rolling 8-line chat box on the left');
+}
+
+type PackageArgs = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
+
+function positive(name: string, value: number, integer = false): number {
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw usageError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`);
+  }
+  return value;
+}
+
+export const packageCommand: CliCommand<PackageArgs> = {
+  command: 'package',
+  describe: 'Package chat archives as a WebVTT SUBTITLES rendition of an HLS VOD',
+  builder,
+  async run(args, io) {
+    const sources: ChatSource[] = args.chat.map((arg) => {
+      const source = parseChatArg(arg);
+      return source.format === undefined && args.format ? { ...source, format: args.format as FormatName } : source;
+    });
+    if (args.mpegts !== undefined && (!Number.isInteger(args.mpegts) || args.mpegts < 0 || args.mpegts >= 2 ** 33)) {
+      throw usageError(`--mpegts must be an integer from 0 to 2^33-1 (90 kHz ticks), got ${args.mpegts}`);
+    }
+    const summary: PackageSummary = await packageChatReplay({
+      chat: sources,
+      masterPath: args.master,
+      rulesFile: args.rules,
+      name: args.name,
+      language: args.language,
+      group: args.group,
+      out: args.out,
+      allowOutside: args['allow-outside'],
+      default: args.default,
+      holdMs: Math.round(positive('hold', args.hold) * 1000),
+      maxVisible: positive('max-visible', args['max-visible'], true),
+      layout: args.layout,
+      lines: positive('lines', args.lines, true),
+      updateRateMs: Math.round(positive('update-rate', args['update-rate']) * 1000),
+      position: args.position,
+      showLabels: args['show-labels'],
+      keepPreroll: args['keep-preroll'],
+      mpegts: args.mpegts,
+      startedAt: args['started-at'],
+      videoUri: args.video,
+      dryRun: args['dry-run'],
+    });
+    if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout(formatPackageSummary(summary));
+    return EXIT.ok;
+  },
+};

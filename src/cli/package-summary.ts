@@ -1,0 +1,31 @@
+import type { PackageSummary } from '../pipeline.js';
+
+/** The human summary of a package run: what was read, what each rule did, what was written. */
+export function formatPackageSummary(s: PackageSummary): string {
+  const lines: string[] = [];
+  const verb = s.dryRun ? 'would write' : 'wrote';
+  for (const src of s.sources) {
+    const skipped = Object.entries(src.skipped).map(([why, n]) => `${n} ${why}`).join(', ');
+    lines.push(`read ${src.file} (${src.format}${src.label ? `, label ${src.label}` : ''}): ${src.messages} messages${skipped ? `, skipped ${skipped}` : ''}`);
+  }
+  const pre = s.messages.preroll;
+  if (pre.dropped || pre.clamped) lines.push(`before the video start: ${pre.dropped} dropped, ${pre.clamped} shown at 0 s`);
+  if (s.rules.length > 0) {
+    const width = Math.max(4, ...s.rules.map((r) => r.rule.length));
+    lines.push(`${'rule'.padEnd(width)}  dropped  edited`);
+    for (const r of s.rules) lines.push(`${r.rule.padEnd(width)}  ${String(r.dropped).padStart(7)}  ${String(r.edited).padStart(6)}`);
+  }
+  lines.push(`kept ${s.messages.kept} of ${s.messages.read} messages → ${s.cues.total} cues (peak ${s.cues.peakPerMinute}/min)`);
+  if (s.cues.droppedPastEnd || s.cues.clipped) {
+    lines.push(`past the end of the video: ${s.cues.droppedPastEnd} cues dropped; ${s.cues.clipped} cut at the end or a discontinuity`);
+  }
+  for (const m of s.timestampMaps) lines.push(`X-TIMESTAMP-MAP domain ${m.domain}: MPEGTS:${m.mpegts} (${m.source})`);
+  lines.push(`${verb} ${s.segments.total} segments (${s.segments.withCues} with cues, ${s.segments.empty} empty) and ${s.playlist}`);
+  const m = s.master_patch;
+  lines.push(
+    m.changed
+      ? `${verb} ${s.master}: ${m.inserted ? 'added' : 'updated'} NAME="${s.rendition.name}" in group ${s.rendition.groups.map((g) => `"${g}"`).join(', ')}${m.variantsLinked ? `, linked ${m.variantsLinked} variants` : ''}`
+      : `${s.master} already up to date`,
+  );
+  return `${lines.join('\n')}\n`;
+}

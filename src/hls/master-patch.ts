@@ -1,0 +1,127 @@
+import { inputError } from '../errors.js';
+import { attributeValue, quote } from './attribute-list.js';
+import type { MasterPlaylist, MasterRendition } from './master.js';
+import { joinPlaylistLines } from './playlist-lines.js';
+
+export interface SubtitleRenditionSpec {
+  /** GROUP-ID to use when no variant references a subtitles group yet. */
+  group: string;
+  name: string;
+  /** A canonical BCP-47 tag (see language.ts). */
+  language: string;
+  default: boolean;
+  /** Relative to the master, percent-encoded. */
+  uri: string;
+}
+
+export interface MasterPatch {
+  text: string;
+  changed: boolean;
+  /** The groups the rendition is a member of (several when the master has several subtitles groups). */
+  groups: string[];
+  /** Variants that gained a SUBTITLES attribute. */
+  variantsLinked: number;
+  /** Existing EXT-X-MEDIA lines replaced in place (a re-run), vs inserted. */
+  replaced: number;
+  inserted: number;
+}
+
+/** `#EXT-X-MEDIA:TYPE=SUBTITLES,...` in a fixed attribute order, so re-runs produce the same bytes. */
+export function renditionLine(spec: SubtitleRenditionSpec, group: string): string {
+  const yesNo = (b: boolean) => (b ? 'YES' : 'NO');
+  return (
+    `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=${quote(group)},NAME=${quote(spec.name)},` +
+    `LANGUAGE=${quote(spec.language)},DEFAULT=${yesNo(spec.default)},AUTOSELECT=${yesNo(spec.default)},` +
+    `URI=${quote(spec.uri)}`
+  );
+}
+
+const isSubtitles = (r: MasterRendition) => r.type === 'SUBTITLES';
+
+/**
+ * Registers the rendition by editing the master's text line by line (never re-serialising it, which
+ * loses comments, vendor tags and attribute order):
+ * - the chat joins the subtitles groups the variants already reference, so existing captions stay
+ *   reachable (a variant can name only one group); else `spec.group`;
+ * - in each group, an EXT-X-MEDIA with the same NAME or the same URI is ours from an earlier run and
+ *   is replaced in place; otherwise one line is inserted after the last EXT-X-MEDIA (or before the
+ *   first EXT-X-STREAM-INF);
+ * - every EXT-X-STREAM-INF without SUBTITLES gets `,SUBTITLES="<group>"` appended; I-frame variants
+ *   never do (RFC 8216bis §4.4.6.3).
+ * Every other byte stays as it was, and applying the same patch twice changes nothing.
+ */
+export function patchMaster(master: MasterPlaylist, spec: SubtitleRenditionSpec): MasterPatch {
+  const lines = [...master.text.lines];
+  const endings = [...master.text.endings];
+  const eol = endings.find((e) => e !== '') ?? '\n';
+
+  const referenced = [
+    ...new Set(
+      master.variants.map((v) => attributeValue(v.attributes, 'SUBTITLES')).filter((g): g is string => g !== undefined),
+    ),
+  ];
+  const groups = referenced.length > 0 ? referenced : [spec.group];
+
+  const toInsert: string[] = [];
+  let replaced = 0;
+  for (const group of groups) {
+    const members = master.renditions.filter((r) => isSubtitles(r) && r.groupId === group);
+    const ours = members.filter((r) => r.name === spec.name || r.uri === spec.uri);
+    const others = members.filter((r) => !ours.includes(r));
+    if (spec.default) {
+      const otherDefault = others.find((r) => attributeValue(r.attributes, 'DEFAULT') === 'YES');
+      if (otherDefault) {
+        throw inputError(
+          `subtitles group "${group}" already has a DEFAULT=YES rendition (NAME="${otherDefault.name}"); a group may have only one, so --default cannot be used`,
+          master.file,
+          { line: otherDefault.line + 1 },
+        );
+      }
+    }
+    const line = renditionLine(spec, group);
+    if (ours.length > 0) {
+      lines[ours[0]!.line] = line;
+      replaced++;
+      // Stale duplicates of ours (same NAME or URI twice) would break NAME uniqueness: drop them.
+      for (const dup of ours.slice(1)) lines[dup.line] = DELETED;
+    } else {
+      toInsert.push(line);
+    }
+  }
+
+  let variantsLinked = 0;
+  for (const v of master.variants) {
+    if (attributeValue(v.attributes, 'SUBTITLES') !== undefined) continue;
+    lines[v.line] = `${lines[v.line]!},SUBTITLES=${quote(groups[0]!)}`;
+    variantsLinked++;
+  }
+
+  if (toInsert.length > 0) {
+    const lastMedia = master.renditions.at(-1);
+    const at = lastMedia ? lastMedia.line + 1 : master.variants[0]!.line;
+    lines.splice(at, 0, ...toInsert);
+    endings.splice(at, 0, ...toInsert.map(() => eol));
+    // A master whose last line had no terminator keeps that, but an inserted last line needs one before it.
+    if (at === lines.length - toInsert.length && endings[at - 1] === '') endings[at - 1] = eol;
+  }
+
+  const keptLines: string[] = [];
+  const keptEndings: string[] = [];
+  lines.forEach((l, i) => {
+    if (l !== DELETED) {
+      keptLines.push(l);
+      keptEndings.push(endings[i]!);
+    }
+  });
+  const text = joinPlaylistLines({ lines: keptLines, endings: keptEndings, bom: master.text.bom });
+  return {
+    text,
+    changed: text !== joinPlaylistLines(master.text),
+    groups,
+    variantsLinked,
+    replaced,
+    inserted: toInsert.length,
+  };
+}
+
+const DELETED = '\u0000deleted';

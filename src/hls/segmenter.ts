@@ -1,0 +1,73 @@
+import type { Cue } from '../cues/cue.js';
+import type { TimelineSegment, VideoTimeline } from './video-timeline.js';
+
+/** A cue as placed on the timeline: its end possibly clipped, once, before its first segment. */
+export interface PlacedCue extends Cue {
+  /** Discontinuity domain the cue lives in (it never crosses into the next one). */
+  domain: number;
+}
+
+export interface SegmentCues {
+  segment: TimelineSegment;
+  /** Every cue overlapping the segment's window, with its full times, sorted by start. */
+  cues: PlacedCue[];
+}
+
+export interface SegmenterStats {
+  /** Cues starting at or after the end of the video (dropped). */
+  droppedPastEnd: number;
+  /** Cues whose end was cut at the end of the video or at a discontinuity. */
+  clipped: number;
+}
+
+/**
+ * Cuts cues onto the video's own segment timeline: one output per video segment, holding every
+ * cue that overlaps `[start, start + EXTINF)` with its full start and end (RFC 8216bis §3.1.4), so
+ * a cue spanning a boundary is repeated in every segment it touches. Streams: cues must arrive
+ * sorted by start, and only the cues still on screen are held.
+ *
+ * A cue's end is cut at the video's end and at the next EXT-X-DISCONTINUITY: each discontinuity
+ * domain has its own timestamp map, and a cue repeated across two domains would be shown twice by
+ * hls.js (it prefixes cue ids with the domain).
+ */
+export function* segmentCuesOnTimeline(
+  cues: Iterable<Cue>,
+  timeline: VideoTimeline,
+  stats: SegmenterStats,
+): Generator<SegmentCues> {
+  // Where each domain ends, in µs: the start of the next domain, or the end of the video.
+  const domainEndUs: number[] = [];
+  for (const s of timeline.segments) domainEndUs[s.domain] = s.startUs + s.durationUs;
+
+  const iterator = cues[Symbol.iterator]();
+  let next = iterator.next();
+  let active: PlacedCue[] = [];
+
+  for (const segment of timeline.segments) {
+    const windowStartUs = segment.startUs;
+    const windowEndUs = segment.startUs + segment.durationUs;
+    // Cues that ended before this window are done.
+    active = active.filter((c) => c.endMs * 1000 > windowStartUs);
+    while (!next.done && next.value.startMs * 1000 < windowEndUs) {
+      const placed = place(next.value, segment, domainEndUs[segment.domain]!, stats);
+      if (placed) active.push(placed);
+      next = iterator.next();
+    }
+    yield { segment, cues: active.filter((c) => c.endMs * 1000 > windowStartUs) };
+  }
+  for (; !next.done; next = iterator.next()) stats.droppedPastEnd++;
+}
+
+function place(cue: Cue, segment: TimelineSegment, domainEndUs: number, stats: SegmenterStats): PlacedCue | undefined {
+  const limitMs = Math.floor(domainEndUs / 1000);
+  if (cue.startMs >= limitMs) {
+    // Starts in the last fraction of a millisecond of a domain: nothing left to show.
+    stats.clipped++;
+    return undefined;
+  }
+  if (cue.endMs > limitMs) {
+    stats.clipped++;
+    return { ...cue, endMs: limitMs, domain: segment.domain };
+  }
+  return { ...cue, domain: segment.domain };
+}

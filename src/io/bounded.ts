@@ -1,0 +1,29 @@
+/**
+ * Runs async tasks with at most `limit` in flight. 18 000 segment files written one after another
+ * wait on the disk 18 000 times; all at once exhaust file descriptors.
+ */
+export function createTaskPool(limit: number) {
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  return {
+    async run(task: () => Promise<void>): Promise<void> {
+      if (failure) throw failure;
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      if (failure) throw failure;
+      const p = task().then(
+        () => {
+          inFlight.delete(p);
+        },
+        (err) => {
+          inFlight.delete(p);
+          failure ??= err;
+        },
+      );
+      inFlight.add(p);
+    },
+    async drain(): Promise<void> {
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fsError } from '../errors.js';
+import { writeFileAtomic, isTempFileName } from './atomic-write.js';
+import { createTaskPool } from './bounded.js';
+
+export interface RenditionFiles {
+  dir: string;
+  /** Produced lazily, in order; each is written as soon as it is produced. */
+  segments: Iterable<{ name: string; content: string; hasCues: boolean }>;
+  playlistName: string;
+  /** Called after every segment is on disk. */
+  playlist: () => string;
+  masterPath: string;
+  /** Called last; undefined when the master needs no change. */
+  master: () => string | undefined;
+}
+
+export interface CommitResult {
+  filesWritten: number;
+  filesRemoved: number;
+  bytes: number;
+  segmentsWithCues: number;
+}
+
+const SEGMENT_FILE = /^seg_\d+\.vtt$/;
+const WRITE_CONCURRENCY = 16;
+
+/**
+ * Lands a rendition so that a crash at any moment leaves a usable master: segments first (each
+ * atomically), then the subtitles playlist, then the master in one rename. Segment files of an
+ * earlier, longer run and temporary files of an interrupted one are removed at the end.
+ */
+export async function commitRendition(
+  files: RenditionFiles,
+  options: { dryRun: boolean; onProgress?: (p: { stage: 'write'; done: number }) => void },
+): Promise<CommitResult> {
+  const result: CommitResult = { filesWritten: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
+  const names = new Set<string>();
+  const pool = createTaskPool(WRITE_CONCURRENCY);
+  if (!options.dryRun) {
+    try {
+      await mkdir(files.dir, { recursive: true });
+    } catch (err) {
+      throw fsError('create output folder', files.dir, err);
+    }
+  }
+  for (const segment of files.segments) {
+    names.add(segment.name);
+    if (segment.hasCues) result.segmentsWithCues++;
+    result.bytes += Buffer.byteLength(segment.content);
+    result.filesWritten++;
+    if (!options.dryRun) await pool.run(() => writeFileAtomic(join(files.dir, segment.name), segment.content));
+    options.onProgress?.({ stage: 'write', done: result.filesWritten });
+  }
+  await pool.drain();
+
+  const playlist = files.playlist();
+  result.bytes += Buffer.byteLength(playlist);
+  result.filesWritten++;
+  if (!options.dryRun) await writeFileAtomic(join(files.dir, files.playlistName), playlist, { fsync: true });
+
+  const master = files.master();
+  if (master !== undefined) {
+    result.filesWritten++;
+    result.bytes += Buffer.byteLength(master);
+    if (!options.dryRun) await writeFileAtomic(files.masterPath, master, { fsync: true });
+  }
+
+  if (!options.dryRun) result.filesRemoved = await removeLeftovers(files.dir, names);
+  return result;
+}
+
+/** Segments no longer referenced (an earlier run of a longer video) and temporaries of interrupted runs. */
+async function removeLeftovers(dir: string, keep: Set<string>): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if ((SEGMENT_FILE.test(name) && !keep.has(name)) || isTempFileName(name)) {
+      await unlink(join(dir, name)).catch(() => {});
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,221 @@
+/**
+ * The whole packaging flow on one screen:
+ *   master → video timeline → timestamp maps
+ *   chat archives → messages → rules → cues → segments on the video timeline
+ *   → segment files, subtitles playlist, and last the patched master.
+ * Stages are pure; reading and writing happen here and in io/.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Cue } from './cues/cue.js';
+import { messageLayout } from './cues/message-layout.js';
+import { renderMessageLine } from './cues/render-message.js';
+import { windowLayout } from './cues/window-layout.js';
+import { fsError } from './errors.js';
+import type { ChatMessage } from './ingest/message.js';
+import { readChatSources, type SourceReport } from './ingest/read-sources.js';
+import { parseIsoInstant } from './ingest/time-base.js';
+import type { ChatSource } from './ingest/types.js';
+import { canonicalLanguageTag } from './hls/language.js';
+import { parseMaster, pickVideoVariant } from './hls/master.js';
+import { patchMaster } from './hls/master-patch.js';
+import { resolveOutputDir } from './hls/output-paths.js';
+import { segmentCuesOnTimeline, type PlacedCue, type SegmenterStats } from './hls/segmenter.js';
+import { renderSubtitlePlaylist, subtitleSegmentName } from './hls/subtitle-playlist.js';
+import { resolveTimestampMaps, type TimestampMaps } from './hls/timestamp-maps.js';
+import { parseVideoTimeline, programDateTimeMapper } from './hls/video-timeline.js';
+import { formatCueBlock, renderWebvttSegment } from './hls/webvtt-segment.js';
+import { commitRendition, type RenditionFiles } from './io/rendition-writer.js';
+import { displayUrl, readTextFromUrl } from './io/read-text.js';
+import { applyRuleSet } from './rules/apply.js';
+import { loadRuleSet } from './rules/load.js';
+import type { RuleReport, RuleSet } from './rules/types.js';
+import { usageError } from './errors.js';
+
+export type LayoutName = 'message' | 'window';
+export type BoxPosition = 'right' | 'left' | 'bottom';
+
+export interface PackageOptions {
+  chat: ChatSource[];
+  masterPath: string;
+  rulesFile?: string;
+  name: string;
+  language: string;
+  group: string;
+  /** Relative to the master's folder; default `subs/<name>`. */
+  out?: string;
+  allowOutside: boolean;
+  default: boolean;
+  holdMs: number;
+  maxVisible: number;
+  layout: LayoutName;
+  lines: number;
+  updateRateMs: number;
+  position: BoxPosition;
+  showLabels: boolean;
+  keepPreroll: boolean;
+  /** Overrides the probed MPEGTS (every discontinuity domain). */
+  mpegts?: number;
+  startedAt?: string;
+  videoUri?: string;
+  dryRun: boolean;
+  onProgress?: (p: { stage: 'read' | 'write'; done: number; total?: number }) => void;
+}
+
+export interface PackageSummary {
+  master: string;
+  video: string;
+  output: string;
+  playlist: string;
+  rendition: { groups: string[]; name: string; language: string; uri: string; default: boolean };
+  sources: SourceReport[];
+  messages: { read: number; preroll: { dropped: number; clamped: number }; kept: number };
+  rules: RuleReport[];
+  cues: { total: number; peakPerMinute: number; droppedPastEnd: number; clipped: number };
+  segments: { total: number; withCues: number; empty: number };
+  timestampMaps: { domain: number; mpegts: number; source: string }[];
+  master_patch: { changed: boolean; inserted: number; replaced: number; variantsLinked: number };
+  files: { written: number; removed: number; bytes: number };
+  dryRun: boolean;
+}
+
+async function readMasterText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw fsError('read master playlist', path, err);
+  }
+}
+
+/** Packages chat archives as a SUBTITLES rendition of the master. Throws ChatReplayError on bad input. */
+export async function packageChatReplay(options: PackageOptions): Promise<PackageSummary> {
+  const masterPath = resolve(options.masterPath);
+  const masterDir = dirname(masterPath);
+  const language = canonicalLanguageTag(options.language);
+  const { dir: outDir, uriFromMaster } = resolveOutputDir(masterDir, options.out ?? join('subs', options.name), options.allowOutside);
+  const startedAtMs = options.startedAt === undefined ? undefined : parseStartedAt(options.startedAt);
+
+  // The video: the master, its timeline-setting variant, and where its timestamps start.
+  const master = parseMaster(await readMasterText(masterPath), options.masterPath);
+  const variant = pickVideoVariant(master, options.videoUri);
+  const videoUrl = new URL(variant.uri, pathToFileURL(masterPath));
+  const timeline = parseVideoTimeline(await readTextFromUrl(videoUrl), videoUrl, displayUrl(videoUrl));
+  const maps = await resolveTimestampMaps(timeline, options.mpegts);
+
+  // The chat: rules first, so a bad rules file fails before a long read.
+  const ruleSet: RuleSet = options.rulesFile ? await loadRuleSet(options.rulesFile) : { rules: [] };
+  const ingest = await readChatSources(options.chat, {
+    timeBase: { startedAtMs, programDateTimeToVideoMs: programDateTimeMapper(timeline) },
+    keepPreroll: options.keepPreroll,
+  });
+  const readCount = ingest.sources.reduce((n, s) => n + s.messages, 0);
+
+  const kept = { count: 0 };
+  const { messages: ruled, reports } = applyRuleSet(ingest.messages, ruleSet);
+  const cues = countCues(layoutCues(countKept(ruled, kept), options));
+  const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
+
+  const segmentNames = timeline.segments.map((_, i) => subtitleSegmentName(i, timeline.segments.length));
+  const files: RenditionFiles = {
+    dir: outDir,
+    segments: (function* () {
+      for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats)) {
+        const map = maps.byDomain[segment.domain]!;
+        const blocks = segmentCues.map((c) => cachedBlock(c, map.originMs));
+        yield { name: segmentNames[segment.index]!, content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
+      }
+    })(),
+    playlistName: 'index.m3u8',
+    playlist: () => renderSubtitlePlaylist(timeline, segmentNames),
+    masterPath,
+    master: () => {
+      patch = patchMaster(master, {
+        group: options.group,
+        name: options.name,
+        language,
+        default: options.default,
+        uri: `${uriFromMaster}/index.m3u8`,
+      });
+      return patch.changed ? patch.text : undefined;
+    },
+  };
+  let patch: ReturnType<typeof patchMaster> | undefined;
+  const written = await commitRendition(files, { dryRun: options.dryRun, onProgress: options.onProgress });
+
+  return {
+    master: options.masterPath,
+    video: displayUrl(videoUrl),
+    output: outDir,
+    playlist: join(outDir, 'index.m3u8'),
+    rendition: { groups: patch!.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
+    sources: ingest.sources,
+    messages: { read: readCount, preroll: ingest.preroll, kept: kept.count },
+    rules: reports,
+    cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats },
+    segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
+    timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
+    master_patch: { changed: patch!.changed, inserted: patch!.inserted, replaced: patch!.replaced, variantsLinked: patch!.variantsLinked },
+    files: { written: written.filesWritten, removed: written.filesRemoved, bytes: written.bytes },
+    dryRun: options.dryRun,
+  };
+}
+
+function parseStartedAt(text: string): number {
+  const ms = parseIsoInstant(text);
+  if (ms === undefined) throw usageError(`--started-at "${text}" is not an ISO-8601 date-time with a zone (e.g. 2026-11-21T19:00:00Z)`);
+  return ms;
+}
+
+function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions): Iterable<Cue> {
+  const renderLine = (m: ChatMessage) => renderMessageLine(m, { showLabels: options.showLabels });
+  if (options.layout === 'window') {
+    return windowLayout(messages, {
+      lines: options.lines,
+      updateRateMs: options.updateRateMs,
+      holdMs: options.holdMs,
+      position: options.position,
+      renderLine,
+    });
+  }
+  return messageLayout(messages, { holdMs: options.holdMs, maxVisible: options.maxVisible, renderLine });
+}
+
+function* countKept(messages: Iterable<ChatMessage>, kept: { count: number }): Generator<ChatMessage> {
+  for (const m of messages) {
+    kept.count++;
+    yield m;
+  }
+}
+
+/** Counts cues and the busiest minute (cue starts per wall-clock minute of video) as they pass. */
+function countCues(cues: Iterable<Cue>) {
+  const stats = { total: 0, peakPerMinute: 0 };
+  let minute = -1;
+  let inMinute = 0;
+  const iterable = {
+    stats,
+    *[Symbol.iterator]() {
+      for (const cue of cues) {
+        stats.total++;
+        const m = Math.floor(cue.startMs / 60_000);
+        if (m !== minute) {
+          minute = m;
+          inMinute = 0;
+        }
+        inMinute++;
+        if (inMinute > stats.peakPerMinute) stats.peakPerMinute = inMinute;
+        yield cue;
+      }
+    },
+  };
+  return iterable;
+}
+
+/** A cue repeated in several segments is rendered once: the repeats must be byte-identical anyway. */
+function cachedBlock(cue: PlacedCue & { block?: string }, originMs: number): string {
+  cue.block ??= formatCueBlock(cue, originMs);
+  return cue.block;
+}
+
+export type { TimestampMaps };
