@@ -1,0 +1,197 @@
+import type Hls from 'hls.js';
+import type { ChatLine } from './chat-cue.js';
+import type { ChatPane } from './chat-pane.js';
+
+export interface PlayerConfig {
+  /** The master playlist, as a URL path on the preview server. */
+  masterUrl: string;
+  /** How many lines the chat pane keeps; older ones scroll away. */
+  maxMessages: number;
+}
+
+/** What the page script passes in: the other page functions and the hls.js global, if it loaded. */
+export interface PlayerDeps {
+  Hls: typeof Hls | undefined;
+  parseChatCueText: (cueText: string) => ChatLine;
+  createChatPane: (list: HTMLElement, parse: (cueText: string) => ChatLine, maxMessages: number, cueStyles: CSSStyleSheet | null) => ChatPane;
+}
+
+/** `window.__chatReplay`: read by the browser test, handy in devtools too. */
+export interface ChatReplayHook {
+  /** True once the video's metadata loaded. */
+  ready: boolean;
+  engine: 'hls.js' | 'native';
+  /** The first fatal playback error, if any. */
+  error: string | null;
+  paneMessages(): string[];
+  subtitleTracks(): string[];
+  selectedSubtitleTrack(): number;
+  selectSubtitleTrack(index: number): void;
+  setOverlay(on: boolean): void;
+}
+
+/** The subtitle renditions of the master, whichever engine plays it. */
+interface Renditions {
+  labels(): string[];
+  selected(): number;
+  select(index: number): void;
+  setOverlay(on: boolean): void;
+  /** The selected rendition's TextTrack, whose cues feed the chat pane. */
+  textTrack(): TextTrack | null;
+}
+
+/**
+ * The player page: wires the video, the rendition selector, the overlay toggle and the chat pane.
+ * hls.js (MSE) everywhere except Safari, which plays HLS itself and exposes the renditions as
+ * video.textTracks; `?engine=native` or `?engine=hls.js` forces one for comparison.
+ *
+ * Sent to the browser as source text (see player-script.ts): it must not refer to anything outside
+ * its body; everything else comes in through `deps`.
+ */
+export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig): ChatReplayHook {
+  const doc = win.document;
+  const byId = <T extends HTMLElement>(id: string): T => {
+    const el = doc.getElementById(id);
+    if (!el) throw new Error(`player page is missing #${id}`);
+    return el as T;
+  };
+  const video = byId<HTMLVideoElement>('video');
+  const select = byId<HTMLSelectElement>('track-select');
+  const overlay = byId<HTMLInputElement>('overlay-toggle');
+  const status = byId<HTMLElement>('status');
+  const cueStyleEl = doc.createElement('style');
+  doc.head.append(cueStyleEl);
+  const pane = deps.createChatPane(byId('chat-list'), deps.parseChatCueText, config.maxMessages, cueStyleEl.sheet);
+
+  const forced = new URLSearchParams(win.location.search).get('engine');
+  const playsHlsItself = video.canPlayType('application/vnd.apple.mpegurl') !== '';
+  // Chromium also answers "maybe" for HLS nowadays, but only Safari's native player exposes the
+  // subtitle renditions as text tracks; so native means Safari (Apple's vendor string) or no MSE.
+  const isSafari = win.navigator.vendor.startsWith('Apple');
+  const hlsJsUsable = !!deps.Hls && deps.Hls.isSupported();
+  const useHlsJs = forced === 'hls.js' ? hlsJsUsable : forced !== 'native' && hlsJsUsable && !(playsHlsItself && isSafari);
+
+  const hook: ChatReplayHook = {
+    ready: false,
+    engine: useHlsJs ? 'hls.js' : 'native',
+    error: null,
+    paneMessages: () => pane.messages(),
+    subtitleTracks: () => renditions.labels(),
+    selectedSubtitleTrack: () => renditions.selected(),
+    selectSubtitleTrack: (index) => {
+      renditions.select(index);
+      refreshSelector();
+      sync();
+    },
+    setOverlay: (on) => {
+      overlay.checked = on;
+      renditions.setOverlay(on);
+    },
+  };
+
+  const fail = (message: string): void => {
+    hook.error ??= message;
+    status.textContent = message;
+    status.classList.add('error');
+  };
+
+  const renditions: Renditions = useHlsJs && deps.Hls ? hlsJsRenditions(deps.Hls) : nativeRenditions();
+
+  function hlsJsRenditions(HlsCtor: typeof Hls): Renditions {
+    const hls = new HlsCtor({ enableWebVTT: true, renderTextTracksNatively: true });
+    hls.subtitleDisplay = overlay.checked;
+    const trackOf = (index: number): TextTrack | null => {
+      const rendition = hls.subtitleTracks[index];
+      if (!rendition) return null;
+      if (rendition.trackNode) return rendition.trackNode.track;
+      return [...video.textTracks].find((t) => t.label === rendition.name && t.language === (rendition.lang ?? '')) ?? null;
+    };
+    const E = HlsCtor.Events;
+    hls.on(E.MANIFEST_PARSED, refreshSelector);
+    hls.on(E.SUBTITLE_TRACKS_UPDATED, refreshSelector);
+    hls.on(E.SUBTITLE_TRACK_SWITCH, () => {
+      refreshSelector();
+      sync();
+    });
+    hls.on(E.SUBTITLE_FRAG_PROCESSED, () => sync());
+    hls.on(E.ERROR, (_event, data) => {
+      if (data.fatal) fail(`hls.js: ${data.type} ${data.details}${data.error ? `: ${data.error.message}` : ''}`);
+    });
+    hls.loadSource(config.masterUrl);
+    hls.attachMedia(video);
+    return {
+      labels: () => hls.subtitleTracks.map((t) => (t.lang ? `${t.name} (${t.lang})` : t.name)),
+      selected: () => hls.subtitleTrack,
+      select: (index) => {
+        hls.subtitleTrack = index;
+      },
+      setOverlay: (on) => {
+        hls.subtitleDisplay = on;
+      },
+      textTrack: () => trackOf(hls.subtitleTrack),
+    };
+  }
+
+  function nativeRenditions(): Renditions {
+    const tracks = (): TextTrack[] => [...video.textTracks].filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+    let selected = -1;
+    const applyModes = (): void => {
+      tracks().forEach((t, i) => {
+        t.mode = i === selected ? (overlay.checked ? 'showing' : 'hidden') : 'disabled';
+      });
+    };
+    video.textTracks.addEventListener('addtrack', () => {
+      // Safari enables the DEFAULT=YES rendition itself; adopt its choice once, then keep ours.
+      if (selected < 0) selected = Math.max(0, tracks().findIndex((t) => t.mode !== 'disabled'));
+      applyModes();
+      refreshSelector();
+    });
+    video.src = config.masterUrl;
+    return {
+      labels: () => tracks().map((t) => (t.language ? `${t.label} (${t.language})` : t.label)),
+      selected: () => selected,
+      select: (index) => {
+        selected = index;
+        applyModes();
+      },
+      setOverlay: () => applyModes(),
+      textTrack: () => tracks()[selected] ?? null,
+    };
+  }
+
+  function refreshSelector(): void {
+    const labels = renditions.labels();
+    const options = [{ value: '-1', text: 'off' }, ...labels.map((text, i) => ({ value: String(i), text }))];
+    const current = [...select.options].map((o) => `${o.value}=${o.text}`).join('\n');
+    if (current !== options.map((o) => `${o.value}=${o.text}`).join('\n')) {
+      select.replaceChildren(...options.map((o) => new Option(o.text, o.value)));
+    }
+    select.value = String(renditions.selected());
+  }
+
+  function sync(): void {
+    const track = renditions.textTrack();
+    const cues = track?.cues ? ([...track.cues] as VTTCue[]) : [];
+    pane.sync(cues, video.currentTime);
+    if (!hook.error) {
+      const name = select.selectedOptions[0]?.text ?? 'off';
+      status.textContent = `${hook.engine} · ${video.currentTime.toFixed(1)} s · ${name} · ${pane.messages().length} shown`;
+    }
+  }
+
+  select.addEventListener('change', () => hook.selectSubtitleTrack(Number(select.value)));
+  overlay.addEventListener('change', () => renditions.setOverlay(overlay.checked));
+  for (const event of ['timeupdate', 'seeking', 'seeked', 'pause', 'play', 'loadeddata']) video.addEventListener(event, sync);
+  video.addEventListener('loadedmetadata', () => {
+    hook.ready = true;
+    refreshSelector();
+    sync();
+  });
+  video.addEventListener('error', () => fail(`video: ${video.error?.message || `media error ${video.error?.code ?? ''}`}`));
+  // Cues arrive segment by segment with no event on the TextTrack that fires for every engine; a
+  // cheap poll (the pane does nothing when nothing changed) catches them while paused too.
+  win.setInterval(sync, 500);
+
+  Object.assign(win, { __chatReplay: hook });
+  return hook;
+}
