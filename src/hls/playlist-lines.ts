@@ -41,8 +41,8 @@ export function joinPlaylistLines(p: PlaylistLines): string {
 
 export type PlaylistKind = 'master' | 'media';
 
-const MASTER_TAGS = /^#EXT-X-(STREAM-INF|MEDIA|I-FRAME-STREAM-INF|SESSION-DATA|SESSION-KEY|CONTENT-STEERING):?/;
-const MEDIA_TAGS = /^#(EXTINF|EXT-X-TARGETDURATION|EXT-X-MEDIA-SEQUENCE|EXT-X-ENDLIST|EXT-X-BYTERANGE|EXT-X-PLAYLIST-TYPE):?/;
+const MASTER_TAGS = /^#EXT-X-(STREAM-INF|MEDIA|I-FRAME-STREAM-INF|SESSION-DATA|SESSION-KEY|CONTENT-STEERING)(?::|$)/;
+const MEDIA_TAGS = /^#(EXTINF|EXT-X-TARGETDURATION|EXT-X-MEDIA-SEQUENCE|EXT-X-ENDLIST|EXT-X-BYTERANGE|EXT-X-PLAYLIST-TYPE)(?::|$)/;
 
 /**
  * Checks the `#EXTM3U` header and tells a master from a media playlist. Tags are case-sensitive

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Cue } from '../../src/cues/cue.js';
+import { segmentCuesOnTimeline, type SegmenterStats } from '../../src/hls/segmenter.js';
+import type { VideoTimeline } from '../../src/hls/video-timeline.js';
+
+function timeline(durationsMs: number[], discontinuityAt: number[] = []): VideoTimeline {
+  let startUs = 0;
+  let domain = 0;
+  const segments = durationsMs.map((d, index) => {
+    if (discontinuityAt.includes(index)) domain++;
+    const s = {
+      index,
+      url: new URL(`file:///v/${index}.ts`),
+      extinf: (d / 1000).toFixed(3),
+      durationUs: d * 1000,
+      startUs,
+      discontinuity: discontinuityAt.includes(index),
+      domain,
+    };
+    startUs += d * 1000;
+    return s;
+  });
+  return { url: new URL('file:///v/index.m3u8'), targetDuration: 6, mediaSequence: 0, endList: true, segments, durationUs: startUs };
+}
+
+const cue = (id: string, startMs: number, endMs: number): Cue => ({ id, startMs, endMs, settings: '', payload: id });
+const run = (cues: Cue[], t: VideoTimeline) => {
+  const stats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
+  const out = [...segmentCuesOnTimeline(cues, t, stats)];
+  return { out, stats, ids: out.map((s) => s.cues.map((c) => c.id)) };
+};
+
+describe('segmentCuesOnTimeline', () => {
+  it('writes one output per video segment, empty ones included', () => {
+    const { ids } = run([cue('a', 1000, 2000)], timeline([6000, 6000, 4000]));
+    expect(ids).toEqual([['a'], [], []]);
+  });
+
+  it('repeats a spanning cue with its full times in every segment it touches', () => {
+    const { out, ids } = run([cue('a', 5500, 13_000)], timeline([6000, 6000, 6000]));
+    expect(ids).toEqual([['a'], ['a'], ['a']]);
+    expect(out[2]!.cues[0]).toMatchObject({ startMs: 5500, endMs: 13_000 });
+  });
+
+  it('treats windows as half-open: a cue ending exactly at a boundary is not repeated', () => {
+    const { ids } = run([cue('a', 5000, 6000), cue('b', 6000, 7000)], timeline([6000, 6000]));
+    expect(ids).toEqual([['a'], ['b']]);
+  });
+
+  it('drops cues past the end of the video and clips those running over it', () => {
+    const { out, stats } = run([cue('a', 9000, 15_000), cue('b', 12_000, 13_000)], timeline([6000, 4000]));
+    expect(out[1]!.cues.map((c) => [c.id, c.endMs])).toEqual([['a', 10_000]]);
+    expect(stats).toEqual({ droppedPastEnd: 1, clipped: 1 });
+  });
+
+  it('cuts a cue at a discontinuity instead of carrying it into the next domain', () => {
+    const { ids, out, stats } = run([cue('a', 5000, 9000)], timeline([6000, 6000], [1]));
+    expect(ids).toEqual([['a'], []]);
+    expect(out[0]!.cues[0]!.endMs).toBe(6000);
+    expect(stats.clipped).toBe(1);
+  });
+
+  it('every cue lands in exactly the segments it overlaps, in order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 500, max: 8000 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 90_000 }), fc.integer({ min: 1, max: 15_000 })), { maxLength: 60 }),
+        (durations, spans) => {
+          const t = timeline(durations);
+          const totalMs = durations.reduce((a, b) => a + b, 0);
+          const cues = spans
+            .map(([s, len], i) => cue(`c${i}`, s, s + len))
+            .sort((a, b) => a.startMs - b.startMs);
+          const { out, stats } = run(cues, t);
+          expect(out).toHaveLength(durations.length);
+          let placedOrDropped = 0;
+          for (const c of cues) {
+            const end = Math.min(c.endMs, totalMs);
+            if (c.startMs >= totalMs) {
+              placedOrDropped++;
+              continue;
+            }
+            placedOrDropped++;
+            for (const { segment, cues: inSeg } of out) {
+              const ws = segment.startUs / 1000;
+              const we = ws + segment.durationUs / 1000;
+              const overlaps = c.startMs < we && end > ws;
+              const found = inSeg.filter((x) => x.id === c.id);
+              expect(found.length).toBe(overlaps ? 1 : 0);
+              if (found[0]) expect(found[0]).toMatchObject({ startMs: c.startMs, endMs: end });
+            }
+          }
+          expect(placedOrDropped).toBe(cues.length);
+          expect(stats.droppedPastEnd).toBe(cues.filter((c) => c.startMs >= totalMs).length);
+          for (const { cues: inSeg } of out) {
+            for (let i = 1; i < inSeg.length; i++) expect(inSeg[i]!.startMs).toBeGreaterThanOrEqual(inSeg[i - 1]!.startMs);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { domainFirstSegments, parseVideoTimeline, programDateTimeMapper } from '../../src/hls/video-timeline.js';
+
+const url = new URL('file:///vod/v360/index.m3u8');
+const parse = (text: string) => parseVideoTimeline(text, url, 'index.m3u8');
+
+describe('parseVideoTimeline', () => {
+  it('keeps each EXTINF as written and sums durations in integer microseconds', () => {
+    const t = parse('#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:7\n#EXTINF:3.966667,\na.ts\n#EXTINF:4.004,\nb.ts\n#EXTINF:2,\nc.ts\n');
+    expect(t.segments.map((s) => [s.extinf, s.startUs, s.durationUs])).toEqual([
+      ['3.966667', 0, 3_966_667],
+      ['4.004', 3_966_667, 4_004_000],
+      ['2', 7_970_667, 2_000_000],
+    ]);
+    expect(t).toMatchObject({ targetDuration: 4, mediaSequence: 7, endList: false, durationUs: 9_970_667 });
+    expect(t.segments[1]!.url.href).toBe('file:///vod/v360/b.ts');
+  });
+
+  it('numbers discontinuity domains and keeps PROGRAM-DATE-TIME only where written', () => {
+    const t = parse(`#EXTM3U
+#EXT-X-TARGETDURATION:6
+#EXT-X-DISCONTINUITY-SEQUENCE:2
+#EXT-X-PLAYLIST-TYPE:VOD
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:00:00.000Z
+#EXTINF:6.0,
+a.ts
+#EXTINF:6.0,
+b.ts
+#EXT-X-DISCONTINUITY
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:05:00.000Z
+#EXTINF:6.0,
+c.ts
+#EXT-X-ENDLIST
+`);
+    expect(t.segments.map((s) => s.domain)).toEqual([0, 0, 1]);
+    expect(t.segments.map((s) => s.programDateTime)).toEqual(['2026-11-21T19:00:00.000Z', undefined, '2026-11-21T19:05:00.000Z']);
+    expect(t).toMatchObject({ discontinuitySequence: 2, playlistType: 'VOD', endList: true });
+    expect(domainFirstSegments(t).map((s) => s.index)).toEqual([0, 2]);
+    const toVideo = programDateTimeMapper(t)!;
+    expect(toVideo(Date.parse('2026-11-21T19:00:07.250Z'))).toBe(7250);
+    expect(toVideo(Date.parse('2026-11-21T19:05:01.000Z'))).toBe(13_000);
+  });
+
+  it('reads byte ranges and EXT-X-MAP', () => {
+    const t = parse('#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:6\n#EXT-X-MAP:URI="init.mp4",BYTERANGE="700@0"\n#EXTINF:6,\n#EXT-X-BYTERANGE:1000@700\nall.mp4\n');
+    expect(t.segments[0]!.byteRange).toEqual({ offset: 700, length: 1000 });
+    expect(t.segments[0]!.map).toEqual({ url: new URL('file:///vod/v360/init.mp4'), byteRange: { offset: 0, length: 700 } });
+  });
+
+  it('names the file and line of a bad EXTINF', () => {
+    expect(() => parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:abc,\na.ts\n')).toThrow(/EXTINF duration "abc"/);
+    try {
+      parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:abc,\na.ts\n');
+    } catch (err) {
+      expect((err as { format(): string }).format()).toMatch(/^index\.m3u8:3: /);
+    }
+  });
+
+  it('rejects lowercase tags, a missing header, a master and a playlist without TARGETDURATION', () => {
+    expect(() => parse('#EXTM3U\n#ext-x-targetduration:6\n#EXTINF:6,\na.ts\n')).toThrow(/case-sensitive/);
+    expect(() => parse('#EXT-X-TARGETDURATION:6\n')).toThrow(/first line must be #EXTM3U/);
+    expect(() => parse('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\nv.m3u8\n')).toThrow(/found a master playlist/);
+    expect(() => parse('#EXTM3U\n#EXTINF:6,\na.ts\n')).toThrow(/no EXT-X-TARGETDURATION/);
+  });
+});
