@@ -1,0 +1,149 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copySample, runCli, SAMPLE_CHAT, SAMPLE_RULES, snapshotTree } from '../support/cli.js';
+import { parseSegment, visibleText, type ParsedSegment } from '../support/webvtt.js';
+
+interface ArchiveMessage {
+  id: string;
+  offsetMs?: number;
+  sentAt?: string;
+  author: { name: string };
+  text: string;
+  deleted?: boolean;
+}
+const archive = JSON.parse(readFileSync(SAMPLE_CHAT, 'utf8')) as { broadcast: { startedAt: string }; messages: ArchiveMessage[] };
+const timeOf = (m: ArchiveMessage) => m.offsetMs ?? Date.parse(m.sentAt!) - Date.parse(archive.broadcast.startedAt);
+
+function extinfs(playlist: string): string[] {
+  return [...playlist.matchAll(/^#EXTINF:([^,]*),/gm)].map((m) => m[1]!);
+}
+function uris(playlist: string): string[] {
+  return playlist.split('\n').filter((l) => l && !l.startsWith('#'));
+}
+
+describe('package: the sample VOD end to end (no rules)', () => {
+  let dir: string;
+  let masterBefore: string;
+  let run: Awaited<ReturnType<typeof runCli>>;
+  let video: string;
+  let subs: string;
+  let segments: ParsedSegment[];
+
+  beforeAll(async () => {
+    dir = copySample('vod-ts');
+    masterBefore = readFileSync(join(dir, 'master.m3u8'), 'utf8');
+    run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--json']);
+    video = readFileSync(join(dir, 'v360', 'index.m3u8'), 'utf8');
+    subs = readFileSync(join(dir, 'subs', 'chat_kor', 'index.m3u8'), 'utf8');
+    segments = uris(subs).map((u) => parseSegment(readFileSync(join(dir, 'subs', 'chat_kor', u), 'utf8')));
+  });
+
+  it('exits 0 and reports what it did as JSON', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.messages.read).toBe(archive.messages.length);
+    expect(summary.segments.total).toBe(7);
+    expect(summary.cues.droppedPastEnd).toBe(1); // the message at 41.5 s, after the 40 s video
+  });
+
+  it('writes one segment per video segment with the same EXTINF, TARGETDURATION, sequence and type', () => {
+    expect(extinfs(subs)).toEqual(extinfs(video));
+    for (const tag of ['#EXT-X-TARGETDURATION:', '#EXT-X-MEDIA-SEQUENCE:', '#EXT-X-PLAYLIST-TYPE:']) {
+      expect(subs.split('\n').find((l) => l.startsWith(tag))).toBe(video.split('\n').find((l) => l.startsWith(tag)));
+    }
+    expect(subs.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true);
+  });
+
+  it('starts every segment with WEBVTT and the probed timestamp map', () => {
+    for (const u of uris(subs)) {
+      const text = readFileSync(join(dir, 'subs', 'chat_kor', u), 'utf8');
+      expect(text.startsWith('WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n\n')).toBe(true);
+    }
+  });
+
+  it('shows every message of the video at its time, in the segment that holds that time', () => {
+    const inVideo = archive.messages.filter((m) => timeOf(m) < 40_000);
+    for (const m of inVideo) {
+      const t = timeOf(m);
+      const seg = segments[Math.min(Math.floor(t / 6000), 6)]!;
+      const shown = seg.cues.filter((c) => c.startMs <= t && c.endMs > t).map((c) => visibleText(c.text));
+      const expected = `${m.author.name}: ${m.text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')}`.trim();
+      expect(shown, `message ${m.id} at ${t} ms`).toContain(expected);
+    }
+  });
+
+  it('repeats a cue that spans a boundary, byte-identical and with the same id', () => {
+    const first = segments[0]!.cues.find((c) => c.text.includes('spans the 6 s boundary'))!;
+    const second = segments[1]!.cues.find((c) => c.text.includes('spans the 6 s boundary'))!;
+    expect(first).toBeDefined();
+    expect(second).toEqual(first);
+    const raw = (i: number) => readFileSync(join(dir, 'subs', 'chat_kor', uris(subs)[i]!), 'utf8');
+    const block = `${first.id}\n00:00:05.500 --> 00:00:10.500\n`;
+    expect(raw(0)).toContain(block);
+    expect(raw(1)).toContain(block);
+  });
+
+  it('shows -->, <b> and & literally', () => {
+    const all = segments.flatMap((s) => s.cues.map((c) => visibleText(c.text)));
+    expect(all).toContain('pixel_fox: <b>bold?</b> nope, shown as text');
+    expect(all).toContain('danny_plays: Tom & Jerry &amp; friends');
+    expect(all).toContain('Lucy: the arrow --> should not break the cue');
+  });
+
+  it('keeps cue ids unique across the presentation (same id means the same cue)', () => {
+    const byId = new Map<string, string>();
+    for (const c of segments.flatMap((s) => s.cues)) {
+      const key = JSON.stringify(c);
+      expect(byId.get(c.id) ?? key).toBe(key);
+      byId.set(c.id, key);
+    }
+  });
+
+  it('keeps every line of the master and adds the rendition', () => {
+    const after = readFileSync(join(dir, 'master.m3u8'), 'utf8');
+    const added = after.split('\n').filter((l) => !masterBefore.split('\n').includes(l));
+    expect(added).toEqual([
+      '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="chat",NAME="chat_kor",LANGUAGE="ko",DEFAULT=NO,AUTOSELECT=NO,URI="subs/chat_kor/index.m3u8"',
+      '#EXT-X-STREAM-INF:BANDWIDTH=233200,RESOLUTION=426x240,CODECS="avc1.4d4015,mp4a.40.2",SUBTITLES="chat"',
+      '#EXT-X-STREAM-INF:BANDWIDTH=123200,RESOLUTION=256x144,CODECS="avc1.4d400c,mp4a.40.2",SUBTITLES="chat"',
+    ]);
+    expect(after.replace(/,SUBTITLES="chat"/g, '').replace(/^#EXT-X-MEDIA:.*\n/m, '')).toBe(masterBefore);
+  });
+
+  it('gives byte-identical master and outputs when run again', async () => {
+    const before = snapshotTree(dir);
+    const again = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--json']);
+    expect(again.code).toBe(0);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('package: a master that already has English captions and vendor tags', () => {
+  it('joins the captions group and leaves every other byte alone', async () => {
+    const dir = copySample('vod-ts');
+    const master = `#EXTM3U
+## hand-edited by the CDN team
+#EXT-X-VERSION:6
+#EXT-X-INDEPENDENT-SEGMENTS
+#EXT-X-CDN-VENDOR:edge="kr-1",weight=3
+#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="captions/en.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=233200,RESOLUTION=426x240,CODECS="avc1.4d4015,mp4a.40.2",SUBTITLES="subs"
+v360/index.m3u8
+#EXT-X-STREAM-INF:BANDWIDTH=123200,RESOLUTION=256x144,CODECS="avc1.4d400c,mp4a.40.2",SUBTITLES="subs"
+v144/index.m3u8
+#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=20000,URI="v360/index.m3u8"
+`;
+    writeFileSync(join(dir, 'master.m3u8'), master);
+    const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--rules', SAMPLE_RULES]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const after = readFileSync(join(dir, 'master.m3u8'), 'utf8').split('\n');
+    const inserted =
+      '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="chat_kor",LANGUAGE="ko",DEFAULT=NO,AUTOSELECT=NO,URI="subs/chat_kor/index.m3u8"';
+    expect(after[6]).toBe(inserted);
+    expect(after.filter((l) => l !== inserted)).toEqual(master.split('\n'));
+    expect(run.stdout).toMatch(/drop-deleted\s+1\s+0/);
+  });
+});
