@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * The one place the validator touches files or the network. Everything is addressed by URL so
+ * relative URIs in playlists resolve exactly as a player resolves them (RFC 3986 against the
+ * playlist's own URL), whether the master is a local path or served over HTTP.
+ */
+export function toUrl(pathOrUrl: string): URL {
+  return /^https?:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl) : pathToFileURL(pathOrUrl);
+}
+
+export function resolveUri(uri: string, base: URL): URL {
+  return new URL(uri, base);
+}
+
+/** What findings name: a path relative to the working directory (what CI annotations need), or the URL. */
+export function displayName(url: URL): string {
+  if (url.protocol !== 'file:') return url.href;
+  const rel = relative(process.cwd(), fileURLToPath(url));
+  return rel === '' ? fileURLToPath(url) : rel;
+}
+
+export async function readBytes(url: URL): Promise<Uint8Array> {
+  if (url.protocol === 'file:') return readFile(url);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Why a read failed, in words (fs codes are opaque to most readers). */
+export function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return err instanceof Error ? err.message : String(err);
+}
