@@ -5,7 +5,8 @@
  *   → segment files, subtitles playlist, and last the patched master.
  * Stages are pure; reading and writing happen here and in io/.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Cue } from './cues/cue.js';
@@ -27,6 +28,7 @@ import { resolveTimestampMaps, type TimestampMaps } from './hls/timestamp-maps.j
 import { parseVideoTimeline, programDateTimeMapper } from './hls/video-timeline.js';
 import { formatCueBlock, renderWebvttSegment } from './hls/webvtt-segment.js';
 import { commitRendition, type RenditionFiles } from './io/rendition-writer.js';
+import { lockMaster, type MasterLock } from './io/lock.js';
 import { displayUrl, readTextFromUrl } from './io/read-text.js';
 import { applyRuleSet } from './rules/apply.js';
 import { loadRuleSet } from './rules/load.js';
@@ -60,6 +62,8 @@ export interface PackageOptions {
   startedAt?: string;
   videoUri?: string;
   dryRun: boolean;
+  /** How long to wait for another run on the same master to finish. */
+  lockWaitMs: number;
   onProgress?: (p: { stage: 'read' | 'write'; done: number; total?: number }) => void;
 }
 
@@ -88,13 +92,45 @@ async function readMasterText(path: string): Promise<string> {
   }
 }
 
-/** Packages chat archives as a SUBTITLES rendition of the master. Throws ChatReplayError on bad input. */
+/**
+ * Packages chat archives as a SUBTITLES rendition of the master. Throws ChatReplayError on bad input.
+ * Holds the master's lock from before it is read until after it is replaced, so two runs never
+ * interleave their read-patch-write.
+ */
 export async function packageChatReplay(options: PackageOptions): Promise<PackageSummary> {
   const masterPath = resolve(options.masterPath);
   const masterDir = dirname(masterPath);
   const language = canonicalLanguageTag(options.language);
   const { dir: outDir, uriFromMaster } = resolveOutputDir(masterDir, options.out ?? join('subs', options.name), options.allowOutside);
   const startedAtMs = options.startedAt === undefined ? undefined : parseStartedAt(options.startedAt);
+  await assertMasterReadable(masterPath, options.masterPath);
+  const lock = options.dryRun ? undefined : await lockMaster(masterPath, options.lockWaitMs);
+  try {
+    return await packageLocked(options, { masterPath, language, outDir, uriFromMaster, startedAtMs, lock });
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function assertMasterReadable(masterPath: string, shown: string): Promise<void> {
+  try {
+    await access(masterPath, constants.R_OK);
+  } catch (err) {
+    throw fsError('read master playlist', shown, err);
+  }
+}
+
+interface Resolved {
+  masterPath: string;
+  language: string;
+  outDir: string;
+  uriFromMaster: string;
+  startedAtMs: number | undefined;
+  lock: MasterLock | undefined;
+}
+
+async function packageLocked(options: PackageOptions, resolved: Resolved): Promise<PackageSummary> {
+  const { masterPath, language, outDir, uriFromMaster, startedAtMs, lock } = resolved;
 
   // The video: the master, its timeline-setting variant, and where its timestamps start.
   const master = parseMaster(await readMasterText(masterPath), options.masterPath);
@@ -130,6 +166,7 @@ export async function packageChatReplay(options: PackageOptions): Promise<Packag
     playlist: () => renderSubtitlePlaylist(timeline, segmentNames),
     masterPath,
     master: () => {
+      lock?.assertHeld();
       patch = patchMaster(master, {
         group: options.group,
         name: options.name,

@@ -4,8 +4,11 @@ import type { CliCommand, CliIo } from './command.js';
 import { EXIT } from './command.js';
 import { errorLine, exitCodeFor } from './exit.js';
 import { packageCommand } from './package-command.js';
+import { previewCommand } from './preview-command.js';
+import { rulesCommand } from './rules-command.js';
+import { validateCommand } from './validate-command.js';
 
-const COMMANDS: CliCommand<any>[] = [packageCommand];
+const COMMANDS: CliCommand<any>[] = [packageCommand, validateCommand, previewCommand, rulesCommand];
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),

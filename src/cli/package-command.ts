@@ -29,6 +29,7 @@ function builder(y: Argv) {
     .option('keep-preroll', { type: 'boolean', default: false, describe: 'Show messages sent before the video start at 0 s instead of dropping them' })
     .option('mpegts', { type: 'number', describe: 'X-TIMESTAMP-MAP MPEGTS (90 kHz) instead of probing it from the video' })
     .option('started-at', { type: 'string', describe: 'ISO-8601 instant of the video\'s first frame, for absolute message times' })
+    .option('lock-timeout', { type: 'number', default: 60, describe: 'Seconds to wait while another run writes the same master' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything but write files' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary on stdout' })
     .example('$0 package --chat chat.json --master vod/master.m3u8', 'Package with the defaults (subs/chat_kor, LANGUAGE="ko")')
@@ -80,6 +81,7 @@ export const packageCommand: CliCommand<PackageArgs> = {
       startedAt: args['started-at'],
       videoUri: args.video,
       dryRun: args['dry-run'],
+      lockWaitMs: Math.round(Math.max(0, args['lock-timeout']) * 1000),
     });
     if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     else io.stdout(formatPackageSummary(summary));

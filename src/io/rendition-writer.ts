@@ -1,7 +1,7 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
-import { writeFileAtomic, isTempFileName } from './atomic-write.js';
+import { isTempFileName, TEMP_MARKER, writeFileAtomic } from './atomic-write.js';
 import { createTaskPool } from './bounded.js';
 
 export interface RenditionFiles {
@@ -67,8 +67,24 @@ export async function commitRendition(
     if (!options.dryRun) await writeFileAtomic(files.masterPath, master, { fsync: true });
   }
 
-  if (!options.dryRun) result.filesRemoved = await removeLeftovers(files.dir, names);
+  if (!options.dryRun) {
+    result.filesRemoved = await removeLeftovers(files.dir, names);
+    result.filesRemoved += await removeMasterTemporaries(files.masterPath);
+  }
   return result;
+}
+
+/** Temporaries of a master swap that a killed run left beside the master. */
+async function removeMasterTemporaries(masterPath: string): Promise<number> {
+  const prefix = `.${basename(masterPath)}${TEMP_MARKER}`;
+  let removed = 0;
+  for (const name of await readdir(dirname(masterPath))) {
+    if (name.startsWith(prefix) && isTempFileName(name)) {
+      await unlink(join(dirname(masterPath), name)).catch(() => {});
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** Segments no longer referenced (an earlier run of a longer video) and temporaries of interrupted runs. */
