@@ -8,6 +8,7 @@ export function playerHtml(options: { title: string; assetBase: string }): strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>chat-replay preview · ${title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${base}player.css">
 </head>
 <body>

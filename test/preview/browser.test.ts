@@ -1,0 +1,188 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
+import type { ChatReplayHook } from '../../src/preview/page/player-main.js';
+
+/**
+ * The player page in Debian's headless Chromium, on the hand-packaged sample in
+ * test/fixtures/preview (the sample TS VOD plus a chat and a captions rendition). No browser is
+ * ever downloaded: a machine without /usr/bin/chromium fails here, loudly (CI installs it).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MASTER = path.join(REPO, 'test/fixtures/preview/master.m3u8');
+const SCREENSHOT = path.join(REPO, 'test-results/preview.png');
+
+/** The chat cues of the fixture, as the pane must show them: entities decoded, markup gone. */
+const CHAT: readonly [start: number, line: string][] = [
+  [0.5, 'Streamer: 방송 시작합니다! Welcome everyone'],
+  [1.5, '민지: 안녕하세요 ㅎㅎ'],
+  [3.0, 'ModKim: Be nice in chat & have fun'],
+  [5.2, 'viewer42: first time here <3'],
+  [8.0, 'BigFan: <b>not bold</b>'],
+  [11.5, '민지: ㅋㅋㅋㅋ'],
+  [13.0, 'VIPguest: 10/10 stream'],
+  [16.4, 'Streamer: thanks for the follow!'],
+  [19.0, '철수: 이거 몇 시에 끝나요?'],
+  [22.0, 'viewer42: a --> b'],
+  [25.5, 'ModKim: reminder: no spoilers'],
+  [28.0, 'BigFan: 🎉🎉🎉'],
+  [31.0, '민지: 다음 방송 언제예요?'],
+  [34.5, 'Donor: ₩5,000 — keep it up!'],
+  [37.0, 'Streamer: bye 👋'],
+  [39.2, '철수: 수고하셨습니다'],
+];
+/** The captions rendition: no `Name: `, so the pane shows the text alone. */
+const CAPTIONS: readonly [start: number, line: string][] = [
+  [0.0, '[upbeat music]'],
+  [10.0, '[laughter]'],
+  [30.0, '[applause]'],
+];
+const dueAt = (t: number, timeline = CHAT): string[] => timeline.filter(([start]) => start <= t).map(([, line]) => line);
+
+type HookWindow = Window & { __chatReplay?: ChatReplayHook };
+
+let browser: Browser;
+let server: PreviewServer;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); this test never downloads a browser`);
+  }
+  server = await startPreviewServer({ root: REPO, masterPath: MASTER, host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 640 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) pageErrors.push(`${res.status()} ${res.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pane = (): Promise<string[]> => page.evaluate(() => (window as HookWindow).__chatReplay?.paneMessages() ?? []);
+const currentTime = (): Promise<number> => page.evaluate(() => document.querySelector('video')!.currentTime);
+
+async function seek(t: number): Promise<void> {
+  await page.evaluate(
+    (to) =>
+      new Promise<void>((resolve) => {
+        const video = document.querySelector('video')!;
+        video.addEventListener('seeked', () => resolve(), { once: true });
+        video.currentTime = to;
+      }),
+    t,
+  );
+}
+
+/**
+ * Waits until the pane shows the chat due at `t`. hls.js loads subtitle segments around the
+ * playhead, so after a jump the oldest lines may not be loaded yet: the pane must end with exactly
+ * the newest due lines, in order, at least the last `atLeast`, and never a line from the future.
+ */
+async function expectPaneAt(t: number, { exact = false, timeline = CHAT, atLeast = 3 } = {}): Promise<void> {
+  const due = dueAt(t, timeline);
+  let shown: string[] = [];
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    shown = await pane();
+    const isSuffix = shown.length <= due.length && shown.every((line, i) => line === due[due.length - shown.length + i]);
+    const enough = shown.length >= (exact ? due.length : Math.min(atLeast, due.length));
+    if (isSuffix && enough) return;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(shown, `chat pane at ${t.toFixed(2)} s`).toEqual(exact ? due : due.slice(-Math.max(shown.length, atLeast)));
+}
+
+describe('preview page in Chromium', () => {
+  test('plays the VOD and replays the chat in sync, through seeks and rendition switches', { timeout: 90_000 }, async () => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+    const hook = await page.evaluate(() => {
+      const h = (window as HookWindow).__chatReplay!;
+      return { engine: h.engine, tracks: h.subtitleTracks(), selected: h.selectedSubtitleTrack() };
+    });
+    expect(hook.engine).toBe('hls.js');
+    expect(hook.tracks).toEqual(['English captions (en)', 'chat_kor (ko)']);
+    expect(hook.selected, 'the DEFAULT=YES chat rendition is selected').toBe(1);
+
+    // Real playback first: H.264/AAC through MSE, from 0 until past the third message.
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!;
+      video.muted = true;
+      return video.play();
+    });
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime > 3.6, null, { timeout: 20_000 });
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    expect(await page.evaluate(() => document.querySelector('video')!.videoWidth)).toBe(426);
+    const playedTo = await currentTime();
+    await expectPaneAt(playedTo, { exact: true });
+    expect(dueAt(playedTo)).toHaveLength(3);
+
+    // Forward, back, and to the end: the pane is rebuilt from the cues each time.
+    for (const t of [9.0, 26.0, 2.0, 17.0, 39.6]) {
+      await seek(t);
+      await expectPaneAt(t);
+    }
+    await seek(12.2);
+    await expectPaneAt(12.2);
+
+    // Styling from the cue classes: colour and role badge of the author, entities shown literally.
+    const bigFan = await page.evaluate(() => {
+      const item = [...document.querySelectorAll<HTMLElement>('#chat-list li')].find((li) => li.dataset.line?.startsWith('BigFan'));
+      return item && {
+        color: getComputedStyle(item.querySelector('.author')!).color,
+        badges: [...item.querySelectorAll('.badge')].map((b) => b.textContent),
+        message: item.querySelector('.message')!.textContent,
+        html: item.innerHTML,
+      };
+    });
+    expect(bigFan?.color).toBe('rgb(255, 69, 0)');
+    expect(bigFan?.badges).toEqual(['sub']);
+    expect(bigFan?.message).toBe('<b>not bold</b>');
+    expect(bigFan?.html).not.toContain('<b>');
+
+    // The captions rendition in the same group: the pane follows the selector.
+    await page.selectOption('#track-select', '0');
+    // Only the newest caption is sure to be loaded: its segment holds the playhead.
+    await expectPaneAt(12.2, { timeline: CAPTIONS, atLeast: 1 });
+    await page.selectOption('#track-select', '1');
+    await expectPaneAt(12.2);
+
+    // Overlay toggle: the selected track renders natively over the video, or is hidden.
+    const modeAfterToggle = async (): Promise<string | undefined> => {
+      await page.click('#overlay-toggle');
+      return page.evaluate(() => [...document.querySelector('video')!.textTracks].find((t) => t.mode !== 'disabled')?.mode);
+    };
+    expect(await modeAfterToggle()).toBe('showing');
+    expect(await modeAfterToggle()).toBe('hidden');
+    expect(await modeAfterToggle()).toBe('showing');
+
+    await seek(27.0);
+    await expectPaneAt(27.0);
+    // Let the native overlay paint the active cues before the picture is taken.
+    await page.waitForFunction(() => [...document.querySelector('video')!.textTracks].some((t) => t.mode === 'showing' && (t.activeCues?.length ?? 0) > 0));
+    await page.waitForTimeout(300);
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    expect(await page.evaluate(() => (window as HookWindow).__chatReplay?.error ?? null)).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
+});
