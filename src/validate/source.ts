@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
@@ -15,11 +15,15 @@ export function resolveUri(uri: string, base: URL): URL {
   return new URL(uri, base);
 }
 
-/** What findings name: a path relative to the working directory (what CI annotations need), or the URL. */
+/**
+ * What findings name: a path relative to the working directory (what GitHub annotations need, run
+ * from the checkout), an absolute path outside it, or the URL.
+ */
 export function displayName(url: URL): string {
   if (url.protocol !== 'file:') return url.href;
-  const rel = relative(process.cwd(), fileURLToPath(url));
-  return rel === '' ? fileURLToPath(url) : rel;
+  const path = fileURLToPath(url);
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 export async function readBytes(url: URL): Promise<Uint8Array> {

@@ -3,6 +3,7 @@ import { ChatReplayError } from '../../src/errors.js';
 import { EXIT, type CliIo } from '../../src/cli/command.js';
 import { validateCommand } from '../../src/cli/validate-command.js';
 import type { Finding } from '../../src/validate/finding.js';
+import { FindingCollector, type Report } from '../../src/validate/reporter.js';
 
 /** Fixture masters, addressed the way a CI job would: relative to the repository root. */
 export const fixture = (name: string): string => `test/fixtures/validate/${name}/master.m3u8`;
@@ -42,4 +43,11 @@ export async function runCli(argv: string[]): Promise<CliRun> {
     if (err instanceof ChatReplayError && err.kind === 'usage') return { code: EXIT.usage, stdout, stderr: stderr + err.message };
     throw err;
   }
+}
+
+/** Runs checks that report into a fresh collector and returns what they found. */
+export function collect(run: (report: Report) => void): Finding[] {
+  const collector = new FindingCollector();
+  run(collector.report);
+  return collector.result();
 }

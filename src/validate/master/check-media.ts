@@ -52,8 +52,12 @@ function checkMedia(media: TagLine, file: string, report: Report): void {
   }
 }
 
-/** Intl validates the RFC 5646 syntax (it throws RangeError on `en_US`, `english`, ``). */
+/**
+ * Intl validates the RFC 5646 syntax (it throws RangeError on `en_US`, `en-`, ``); it refuses
+ * private-use-only tags (`x-chat`), which RFC 5646 allows, so those are matched here.
+ */
 function isBcp47(tag: string): boolean {
+  if (/^x(-[a-z0-9]{1,8})+$/i.test(tag)) return true;
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
