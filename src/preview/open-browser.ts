@@ -9,10 +9,11 @@ export function browserOpenCommand(url: string, platform: NodeJS.Platform = proc
 }
 
 /** Resolves true when the opener started, false when it is not installed (no desktop, a server). */
-export function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
-  const { command, args } = browserOpenCommand(url, platform);
+export function openInBrowser(url: string, opener = browserOpenCommand(url)): Promise<boolean> {
+  const { command, args } = opener;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: platform === 'win32' });
+    // cmd's quoting rules are its own: hand it the `""` title as written.
+    const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: command === 'cmd' });
     child.once('error', () => resolve(false));
     child.once('spawn', () => {
       // The browser outlives us; do not keep the preview's event loop waiting on it.

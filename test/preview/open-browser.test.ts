@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest';
+import { browserOpenCommand, openInBrowser } from '../../src/preview/open-browser.js';
+
+describe('opening the browser', () => {
+  const url = 'http://127.0.0.1:8080/';
+
+  test.each([
+    ['linux', 'xdg-open', [url]],
+    ['freebsd', 'xdg-open', [url]],
+    ['darwin', 'open', [url]],
+    ['win32', 'cmd', ['/c', 'start', '""', url]],
+  ] as const)('%s uses %s', (platform, command, args) => {
+    expect(browserOpenCommand(url, platform)).toEqual({ command, args });
+  });
+
+  test('reports whether the opener could start', async () => {
+    expect(await openInBrowser(url, { command: process.execPath, args: ['-e', ''] })).toBe(true);
+    expect(await openInBrowser(url, { command: '/nonexistent/chat-replay-opener', args: [url] })).toBe(false);
+  });
+});
