@@ -23,13 +23,14 @@ mkdir -p vod-ts
 # `-hls_segment_type fmp4` (one init segment per variant, EXT-X-MAP). ffmpeg's mp4 muxer starts every
 # track's tfdt at 0 (video timescale 12800, audio 48000) and puts the B-frame reorder delay in the
 # composition offsets, so the origin hls.js uses is 0 while the first video PTS is 1024/12800 = 80 ms.
+# x264 runs single-threaded in this and the next section so the bytes do not depend on the machine.
 rm -rf vod-fmp4/v360 vod-fmp4/v144 vod-fmp4/master.m3u8
 mkdir -p vod-fmp4
 (cd vod-fmp4 && ffmpeg -hide_banner -loglevel error -y \
   -f lavfi -i "testsrc=size=426x240:rate=25" -f lavfi -i "sine=frequency=440:sample_rate=48000" -t 30 \
   -filter_complex "[0:v]format=yuv420p,split=2[v1][v2];[v2]scale=256:144[v2o]" \
   -map "[v1]" -map "[v2o]" -map 1:a -map 1:a \
-  -c:v libx264 -profile:v main -preset veryfast -g 50 -keyint_min 50 -sc_threshold 0 -bf 2 \
+  -c:v libx264 -threads 1 -profile:v main -preset veryfast -g 50 -keyint_min 50 -sc_threshold 0 -bf 2 \
   -b:v:0 150k -maxrate:v:0 180k -bufsize:v:0 300k -b:v:1 60k -maxrate:v:1 80k -bufsize:v:1 120k \
   -c:a aac -b:a 32k -ac 1 \
   -f hls -hls_time 6 -hls_playlist_type vod -hls_flags independent_segments \
@@ -41,8 +42,9 @@ mkdir -p vod-fmp4
 # encoder restart leaves them in a live archive. Part A (12 s, 426x240) keeps ffmpeg's default 1.4 s
 # mux delay; part B (10 s, a different picture and tone) is shifted by -output_ts_offset 100, so its
 # timestamps restart near 101.4 s and its origin differs from part A's. ffmpeg writes each part's own
-# playlist; the joined playlist, with EXT-X-PROGRAM-DATE-TIME on every segment (part B starts 30 s of
-# wall clock after part A, as after a restart), is written by hand below.
+# playlist; the joined playlist is written by hand below, with EXT-X-PROGRAM-DATE-TIME on every segment:
+# part A starts at the sample chat's broadcast.startedAt (19:00:00Z) and part B 30 s of wall clock
+# after part A ends, as after a restart.
 rm -rf vod-discontinuity
 mkdir -p vod-discontinuity/v240
 encode_discontinuity_part() { # $1 = segment prefix, $2 = video source, $3 = tone Hz, $4 = seconds, $5.. = extra output options
@@ -50,7 +52,7 @@ encode_discontinuity_part() { # $1 = segment prefix, $2 = video source, $3 = ton
   (cd vod-discontinuity/v240 && ffmpeg -hide_banner -loglevel error -y \
     -f lavfi -i "$source" -f lavfi -i "sine=frequency=$tone:sample_rate=48000" -t "$seconds" \
     -map 0:v -map 1:a -vf format=yuv420p \
-    -c:v libx264 -profile:v main -preset veryfast -g 50 -keyint_min 50 -sc_threshold 0 -bf 2 \
+    -c:v libx264 -threads 1 -profile:v main -preset veryfast -g 50 -keyint_min 50 -sc_threshold 0 -bf 2 \
     -b:v 150k -maxrate 180k -bufsize 300k -c:a aac -b:a 32k -ac 1 "$@" \
     -f hls -hls_time 6 -hls_playlist_type vod -hls_segment_filename "${prefix}_%03d.ts" "${prefix}.m3u8" \
     && rm "${prefix}.m3u8")
@@ -63,17 +65,17 @@ cat > vod-discontinuity/v240/index.m3u8 <<'M3U8'
 #EXT-X-TARGETDURATION:6
 #EXT-X-MEDIA-SEQUENCE:0
 #EXT-X-PLAYLIST-TYPE:VOD
-#EXT-X-PROGRAM-DATE-TIME:2026-11-21T12:00:00.000Z
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:00:00.000Z
 #EXTINF:6.000000,
 a_000.ts
-#EXT-X-PROGRAM-DATE-TIME:2026-11-21T12:00:06.000Z
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:00:06.000Z
 #EXTINF:6.000000,
 a_001.ts
 #EXT-X-DISCONTINUITY
-#EXT-X-PROGRAM-DATE-TIME:2026-11-21T12:00:42.000Z
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:00:42.000Z
 #EXTINF:6.000000,
 b_000.ts
-#EXT-X-PROGRAM-DATE-TIME:2026-11-21T12:00:48.000Z
+#EXT-X-PROGRAM-DATE-TIME:2026-11-21T19:00:48.000Z
 #EXTINF:4.000000,
 b_001.ts
 #EXT-X-ENDLIST
