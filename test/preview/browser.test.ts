@@ -174,8 +174,9 @@ describe('preview page in Chromium', () => {
     expect(await modeAfterToggle()).toBe('hidden');
     expect(await modeAfterToggle()).toBe('showing');
 
-    await seek(27.0);
-    await expectPaneAt(27.0);
+    // The picture for the README: Korean, emoji, badges, a donation, the overlay on.
+    await seek(35.0);
+    await expectPaneAt(35.0);
     // Let the native overlay paint the active cues before the picture is taken.
     await page.waitForFunction(() => [...document.querySelector('video')!.textTracks].some((t) => t.mode === 'showing' && (t.activeCues?.length ?? 0) > 0));
     await page.waitForTimeout(300);
