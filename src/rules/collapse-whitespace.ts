@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from './types.js';
 
-// \s covers tabs, newlines, NBSP and the ideographic space U+3000 common in CJK input.
-const WHITESPACE_RUN = /\s+/gu;
+// \s covers tabs, newlines, NBSP and the ideographic space U+3000 common in CJK input. Single
+// plain spaces are left alone so that ordinary messages are not copied at all.
+const WHITESPACE_TO_FOLD = /\s{2,}|[^\S ]/gu;
 
 export default defineRule({
   name: 'collapse-whitespace',
@@ -10,7 +11,7 @@ export default defineRule({
   options: z.object({}).strict(),
   *apply(messages, _o, report) {
     for (const m of messages) {
-      const text = m.text.replace(WHITESPACE_RUN, ' ').trim();
+      const text = m.text.replace(WHITESPACE_TO_FOLD, ' ').trim();
       if (text === m.text) {
         yield m;
       } else {

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { appliesToKinds } from './support/kinds.js';
 import { defineRule } from './types.js';
 
-// Pieces of emoji: pictographs, skin tones, flags, ZWJ, variation selectors, keycaps, tag
-// sequences (subdivision flags). Digits alone are not emoji, so "1" keeps a message.
-const EMOJI = /(?:[0-9#*]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}])+/gu;
+// One emoji: a keycap, or pictographs with their skin tones, ZWJ joins, variation selectors and
+// tag sequences (subdivision flags), or a flag. A digit alone is not an emoji, so "1" is text.
+const EMOJI =
+  '[0-9#*]\\uFE0F?\\u20E3|[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D\\uFE0E\\uFE0F\\u{E0020}-\\u{E007F}]';
 // YouTube member emoji and shortcodes: `:_hangyeolWave:`, `:face-blue-smiling:`.
-const SHORTCODE = /:[\p{L}\p{N}_+-]+:/gu;
+const SHORTCODE = ':[\\p{L}\\p{N}_+-]+:';
 const WHITESPACE = /\s+/u;
 
 export default defineRule({
@@ -25,14 +26,15 @@ export default defineRule({
     .strict(),
   *apply(messages, o, report) {
     const emotes = new Set(o.emotes);
+    const pieces = [...(o.shortcodes ? [SHORTCODE] : []), ...(o.emoji ? [EMOJI] : [])];
+    // A word made only of emoji and shortcodes (`😂:_wave:😂`); built once per run.
+    const emoteWord = pieces.length > 0 ? new RegExp(`^(?:${pieces.join('|')})+$`, 'u') : undefined;
     const isEmoteOnly = (text: string): boolean => {
-      let rest = text;
-      if (o.shortcodes) rest = rest.replace(SHORTCODE, ' ');
-      if (o.emoji) rest = rest.replace(EMOJI, ' ');
-      let emoteSeen = rest !== text;
-      for (const word of rest.split(WHITESPACE)) {
+      let emoteSeen = false;
+      // Word by word, stopping at the first real word: most chat is rejected at its first word.
+      for (const word of text.split(WHITESPACE)) {
         if (word === '') continue;
-        if (!emotes.has(word)) return false;
+        if (!emotes.has(word) && !emoteWord?.test(word)) return false;
         emoteSeen = true;
       }
       return emoteSeen; // an empty or blank text is not an emote; min-length handles those

@@ -52,6 +52,19 @@ export default defineRule({
     let priorityHead = 0;
     let priorityWindowHead = 0;
 
+    // Whether one more message at t keeps every window around it within the limit.
+    const fits = (t: number): boolean => {
+      const before = emittedKept.length - emittedHead; // kept in (t - 1 s, t]
+      // They and t all fit in the window that starts at the earliest of them.
+      if (before >= o.perSecond) return false;
+      let upcomingEnd = priorityHead;
+      while (upcomingEnd < priorityKept.length && priorityKept[upcomingEnd]! < t + WINDOW_MS) upcomingEnd++;
+      // Everything within a second either side fits even if it were all in one window.
+      if (before + (upcomingEnd - priorityHead) < o.perSecond) return true;
+      const upcoming = priorityKept.slice(priorityHead, upcomingEnd);
+      return busiestWindowWith(t, emittedKept.slice(emittedHead), upcoming, WINDOW_MS) <= o.perSecond;
+    };
+
     const emitFront = function* (): Generator<ChatMessage> {
       const p = lookahead[lookaheadHead++]!;
       const t = p.m.timeMs;
@@ -59,11 +72,7 @@ export default defineRule({
       if (p.priority) {
         if (p.keep) priorityHead++;
       } else {
-        const upcoming: number[] = [];
-        for (let i = priorityHead; i < priorityKept.length && priorityKept[i]! < t + WINDOW_MS; i++) {
-          upcoming.push(priorityKept[i]!);
-        }
-        p.keep = busiestWindowWith(t, emittedKept.slice(emittedHead), upcoming, WINDOW_MS) <= o.perSecond;
+        p.keep = fits(t);
       }
       if (p.keep) {
         emittedKept.push(t);
