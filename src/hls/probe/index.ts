@@ -7,6 +7,11 @@
  *   MPEG-TS: min(first audio PTS, first video DTS) over the PMT's first audio and video streams.
  *   fMP4:    the earlier of the audio and video tracks' first tfdt, converted from the mdhd timescale.
  *
+ * Probe each discontinuity domain from its own first segment. hls.js subtracts the playlist start
+ * time T of the fragment it measured from the origin (mp4-remuxer computeInitPts), so in a domain
+ * starting at T the map `MPEGTS:<origin>,LOCAL:<T>` keeps cue times on the playlist timeline, and
+ * `MPEGTS:<origin>,LOCAL:00:00:00.000` makes them relative to the domain's start.
+ *
  * Reads `file:` and `http(s):` URLs, whole or by byte range; never runs ffprobe. Errors are
  * ChatReplayError values: `io` when the bytes cannot be fetched, `input` (with the byte offset)
  * when they are not a segment we can read.

@@ -1,6 +1,5 @@
 import { inputError } from '../../errors.js';
-import { concat } from './psi.js';
-import { hex } from './ts-packets.js';
+import { concatBytes, hex } from './bytes.js';
 
 /** Timestamps of one PES packet in 90 kHz ticks. Without a DTS field, DTS equals PTS (ISO 13818-1 2.4.3.7). */
 export interface PesTimestamps {
@@ -45,7 +44,7 @@ export class PesHeaderAssembler {
     } else {
       return undefined; // the rest of a PES that began before this segment
     }
-    const header = concat(this.parts, this.collected);
+    const header = concatBytes(this.parts, this.collected);
     const needed = headerLength(header, this.offset, this.source);
     if (needed === undefined || header.length < needed) return undefined;
     this.parts = [];

@@ -1,4 +1,5 @@
 import { inputError } from '../../errors.js';
+import { concatBytes } from './bytes.js';
 import { tsPackets } from './ts-packets.js';
 import type { SourceBytes } from './types.js';
 
@@ -86,7 +87,7 @@ class SectionAssembler {
       return undefined; // the tail of a section that started before this segment
     }
     if (this.collected < 3) return undefined;
-    const joined = concat(this.parts, this.collected);
+    const joined = concatBytes(this.parts, this.collected);
     const total = 3 + ((((joined[1] ?? 0) & 0x0f) << 8) | (joined[2] ?? 0));
     if (this.collected < total) return undefined;
     this.parts = [];
@@ -152,15 +153,4 @@ function expectTable(bytes: Uint8Array, tableId: number, name: string, offset: n
   if (bytes.length < 12) {
     throw inputError(`${name} section is only ${bytes.length} bytes long`, source, { path: `byte ${offset}` });
   }
-}
-
-export function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const joined = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
 }

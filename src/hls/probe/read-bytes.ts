@@ -62,9 +62,11 @@ async function fetchBytes(url: URL, source: string, range: ByteRange | undefined
   const headers: Record<string, string> = range ? { Range: `bytes=${range.offset}-${range.offset + range.length - 1}` } : {};
   let body: Uint8Array;
   let status: number;
+  let contentRange: string | null;
   try {
     const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     status = response.status;
+    contentRange = response.headers.get('content-range');
     if (!response.ok) {
       throw ioError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, source);
     }
@@ -79,6 +81,11 @@ async function fetchBytes(url: URL, source: string, range: ByteRange | undefined
     throw ioError(`cannot fetch: ${cause ?? (err as Error)?.message ?? String(err)}`, source, err);
   }
   if (!range) return { bytes: body, source, offset: 0 };
+  // A 206 must start where we asked; parsing bytes from elsewhere would report nonsense offsets.
+  const servedFrom = status === 206 ? /^bytes (\d+)-/.exec(contentRange ?? '')?.[1] : undefined;
+  if (servedFrom !== undefined && Number(servedFrom) !== range.offset) {
+    throw ioError(`asked for bytes from ${range.offset}, the server sent ${contentRange}`, source);
+  }
   // A server that ignores Range answers 200 with the whole resource: cut the range out ourselves.
   const bytes = status === 206 ? body.subarray(0, range.length) : body.subarray(range.offset, range.offset + range.length);
   if (bytes.length < range.length) throw rangePastEnd(range, bytes.length, source);

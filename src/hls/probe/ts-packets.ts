@@ -1,4 +1,5 @@
 import { inputError } from '../../errors.js';
+import { hex } from './bytes.js';
 import type { SourceBytes } from './types.js';
 
 const SYNC_BYTE = 0x47;
@@ -97,8 +98,4 @@ function parsePacket(bytes: Uint8Array, at: number, offset: number, source: stri
     payload: hasPayload ? bytes.subarray(payloadStart, end) : bytes.subarray(end, end),
     payloadOffset: offset + payloadStart,
   };
-}
-
-export function hex(byte: number): string {
-  return byte.toString(16).padStart(2, '0');
 }

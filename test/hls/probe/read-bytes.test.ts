@@ -121,6 +121,10 @@ describe('probeMpegtsOrigin over HTTP', () => {
       const path = req.url ?? '/';
       requests.push({ path, range: req.headers.range });
       if (path === '/slow.ts') return; // never answers: exercises the timeout
+      if (path === '/wrong-range/packed.bin') {
+        res.writeHead(206, { 'Content-Range': `bytes 0-99/${packed.length}` }).end(packed.subarray(0, 100));
+        return;
+      }
       if (path !== '/packed.bin' && path !== '/no-ranges/packed.bin') {
         res.writeHead(404, 'Not Found').end();
         return;
@@ -155,6 +159,13 @@ describe('probeMpegtsOrigin over HTTP', () => {
   it('cuts the range itself when the server ignores Range and answers 200', async () => {
     const result = await probeMpegtsOrigin({ segmentUrl: new URL(`${base}/no-ranges/packed.bin`), segmentByteRange: ranges.ts });
     expect(result.mpegts).toBe(126000);
+  });
+
+  it('refuses a 206 response that starts elsewhere than the requested range', async () => {
+    const err = await probeError({ segmentUrl: new URL(`${base}/wrong-range/packed.bin`), segmentByteRange: ranges.ts });
+    expect(err.format()).toBe(
+      `${base}/wrong-range/packed.bin: asked for bytes from ${ranges.ts.offset}, the server sent bytes 0-99/${packed.length}`,
+    );
   });
 
   it('reports an HTTP error status as an I/O error naming the URL', async () => {
