@@ -1,18 +1,5 @@
 import type { ChatLine } from './chat-cue.js';
-
-/** The part of a VTTCue the pane reads; hls.js and Safari both hand out VTTCues. */
-export interface ChatCueLike {
-  id: string;
-  startTime: number;
-  text: string;
-}
-
-/** One line of the pane: a message, with the start time of the cue it came from. */
-interface PaneLine {
-  key: string;
-  text: string;
-  startTime: number;
-}
+import type { ChatCueLike, PaneLine } from './pane-lines.js';
 
 export interface ChatPane {
   /** Shows the last messages whose cue started at or before `time` (seconds), newest at the bottom. */
@@ -28,14 +15,15 @@ export interface ChatPane {
  * the reader's scroll position survives playback.
  *
  * Sent to the browser as source text (see player-script.ts): it must not refer to anything outside
- * its body; the parser comes in as a parameter.
+ * its body; the pure parts come in as parameters.
  */
 export function createChatPane(
   list: HTMLElement,
-  parse: (cueText: string) => ChatLine,
+  logic: { parse: (cueText: string) => ChatLine; linesDueAt: (cues: readonly ChatCueLike[], time: number) => PaneLine[] },
   maxMessages: number,
   cueStyles: CSSStyleSheet | null,
 ): ChatPane {
+  const { parse, linesDueAt } = logic;
   const ROLE_BADGES: Record<string, string> = {
     broadcaster: 'host', owner: 'host', moderator: 'mod', mod: 'mod', vip: 'vip',
     subscriber: 'sub', sub: 'sub', member: 'member', verified: '✓', staff: 'staff',
@@ -113,39 +101,9 @@ export function createChatPane(
     return item;
   };
 
-  /**
-   * The chat lines due at `time`. A `--layout message` cue is one line, one message. A
-   * `--layout window` cue repeats the previous window plus the newest line(s), so from a multi-line
-   * cue only the lines its predecessor did not already end with are new.
-   */
-  const dueLines = (cues: readonly ChatCueLike[], time: number): PaneLine[] => {
-    // Cues reach the track segment by segment, not in order, so sort; the sort is stable, so
-    // messages sharing a start time keep the order the packager wrote them in.
-    const due = cues.filter((cue) => cue.startTime <= time).sort((a, b) => a.startTime - b.startTime);
-    const lines: PaneLine[] = [];
-    let previous: string[] = [];
-    for (const cue of due) {
-      const current = cue.text.split('\n').filter((l) => l.trim() !== '');
-      let overlap = 0;
-      if (current.length > 1 || previous.length > 1) {
-        for (let k = Math.min(previous.length, current.length); k > 0; k--) {
-          if (current.slice(0, k).every((l, i) => l === previous[previous.length - k + i])) {
-            overlap = k;
-            break;
-          }
-        }
-      }
-      current.slice(overlap).forEach((text, i) => {
-        lines.push({ key: `${cue.id}\u0000${cue.startTime}\u0000${overlap + i}\u0000${text}`, text, startTime: cue.startTime });
-      });
-      previous = current;
-    }
-    return lines;
-  };
-
   return {
     sync(cues, time) {
-      const due = dueLines(cues, time);
+      const due = linesDueAt(cues, time);
       const shown = due.slice(Math.max(0, due.length - maxMessages));
       const keys = shown.map((line) => line.key);
       if (keys.length === shownKeys.length && keys.every((k, i) => k === shownKeys[i])) return;

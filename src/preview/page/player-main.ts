@@ -1,6 +1,7 @@
 import type Hls from 'hls.js';
 import type { ChatLine } from './chat-cue.js';
-import type { ChatPane } from './chat-pane.js';
+import type { ChatPane, createChatPane } from './chat-pane.js';
+import type { ChatCueLike, PaneLine } from './pane-lines.js';
 
 export interface PlayerConfig {
   /** The master playlist, as a URL path on the preview server. */
@@ -13,7 +14,8 @@ export interface PlayerConfig {
 export interface PlayerDeps {
   Hls: typeof Hls | undefined;
   parseChatCueText: (cueText: string) => ChatLine;
-  createChatPane: (list: HTMLElement, parse: (cueText: string) => ChatLine, maxMessages: number, cueStyles: CSSStyleSheet | null) => ChatPane;
+  linesDueAt: (cues: readonly ChatCueLike[], time: number) => PaneLine[];
+  createChatPane: typeof createChatPane;
 }
 
 /** `window.__chatReplay`: read by the browser test, handy in devtools too. */
@@ -61,7 +63,12 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
   const status = byId<HTMLElement>('status');
   const cueStyleEl = doc.createElement('style');
   doc.head.append(cueStyleEl);
-  const pane = deps.createChatPane(byId('chat-list'), deps.parseChatCueText, config.maxMessages, cueStyleEl.sheet);
+  const pane: ChatPane = deps.createChatPane(
+    byId('chat-list'),
+    { parse: deps.parseChatCueText, linesDueAt: deps.linesDueAt },
+    config.maxMessages,
+    cueStyleEl.sheet,
+  );
 
   const forced = new URLSearchParams(win.location.search).get('engine');
   const playsHlsItself = video.canPlayType('application/vnd.apple.mpegurl') !== '';

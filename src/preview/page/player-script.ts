@@ -1,5 +1,6 @@
 import { parseChatCueText } from './chat-cue.js';
 import { createChatPane } from './chat-pane.js';
+import { linesDueAt } from './pane-lines.js';
 import { startPlayer, type PlayerConfig } from './player-main.js';
 
 /**
@@ -15,6 +16,7 @@ export function playerScript(config: PlayerConfig): string {
     `(${startPlayer.toString()})(window, {`,
     '  Hls: window.Hls,',
     `  parseChatCueText: ${parseChatCueText.toString()},`,
+    `  linesDueAt: ${linesDueAt.toString()},`,
     `  createChatPane: ${createChatPane.toString()},`,
     `}, ${JSON.stringify(config)});`,
     '',
