@@ -42,7 +42,7 @@ export function countGraphemes(text: string, limit = Infinity): number {
   let n = 0;
   if (codePointsAreGraphemes(text)) {
     for (let i = 0; i < text.length && n < limit; i++, n++) {
-      if (isHighSurrogate(text.charCodeAt(i))) i++;
+      if (startsPair(text, i)) i++;
     }
     return n;
   }
@@ -59,7 +59,7 @@ export function takeGraphemes(text: string, max: number): string {
   if (codePointsAreGraphemes(text)) {
     let i = 0;
     for (; i < text.length && n < max; i++, n++) {
-      if (isHighSurrogate(text.charCodeAt(i))) i++;
+      if (startsPair(text, i)) i++;
     }
     return text.slice(0, i);
   }
@@ -70,4 +70,10 @@ export function takeGraphemes(text: string, max: number): string {
   return text;
 }
 
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+/** Whether a surrogate pair starts at `i` (a lone surrogate is a grapheme of its own). */
+function startsPair(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
