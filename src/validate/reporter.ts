@@ -17,13 +17,15 @@ export class FindingCollector {
   constructor(private readonly limits = { perRuleAndFile: 20, perRule: 200 }) {}
 
   readonly report: Report = (rule, file, message, line) => {
-    const byFile = this.bump(`${rule}\u0000${file}`);
-    const byRule = this.bump(rule);
-    if (byFile > this.limits.perRuleAndFile || byRule > this.limits.perRule) {
+    // Only listed findings count towards the caps, so one noisy file cannot hide every other file.
+    const fileKey = `${rule}\u0000${file}`;
+    if ((this.counts.get(fileKey) ?? 0) >= this.limits.perRuleAndFile || (this.counts.get(rule) ?? 0) >= this.limits.perRule) {
       const s = this.suppressed.get(rule);
       this.suppressed.set(rule, { count: (s?.count ?? 0) + 1, file: s?.file ?? file });
       return;
     }
+    this.bump(fileKey);
+    this.bump(rule);
     this.findings.push(line === undefined
       ? { severity: severityOf(rule), rule, file, message }
       : { severity: severityOf(rule), rule, file, line, message });
@@ -40,9 +42,7 @@ export class FindingCollector {
     return [...this.findings, ...summaries];
   }
 
-  private bump(key: string): number {
-    const n = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, n);
-    return n;
+  private bump(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 }

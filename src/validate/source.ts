@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,7 +27,11 @@ export function displayName(url: URL): string {
 }
 
 export async function readBytes(url: URL): Promise<Uint8Array> {
-  if (url.protocol === 'file:') return readFile(url);
+  // The callback readFile: for 18 000 small segments it is about twice as fast as fs/promises'
+  // (which awaits open, fstat, read and close one by one).
+  if (url.protocol === 'file:') {
+    return new Promise((resolve, reject) => readFile(url, (err, data) => (err ? reject(err) : resolve(data))));
+  }
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
