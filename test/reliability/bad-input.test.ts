@@ -1,0 +1,182 @@
+/**
+ * Issue 9 §1, archives: a malformed chat archive is rejected with exit 1 and one line naming the file
+ * and the position (text line/column, or JSON path with the message index), and nothing is written —
+ * neither on a fresh VOD nor over an earlier rendition. Inputs that are odd but valid (past-end times,
+ * duplicate ids, an empty archive, a BOM) package normally and say what they dropped.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateRendition } from '../../src/validate/index.js';
+import { runCli, SAMPLE_CHAT } from '../support/cli.js';
+import { parseSegment, visibleText } from '../support/webvtt.js';
+import { atLine, atPath, caseDir, expectRejected, makeTemplates, removeAll, STATES, type VodState } from './matrix.js';
+import { uriLines } from './support.js';
+
+const sample = readFileSync(SAMPLE_CHAT, 'utf8');
+const sampleDoc = JSON.parse(sample) as { version: 1; broadcast: unknown; messages: Record<string, unknown>[] };
+
+/** The sample with message `index` replaced by `edit(message)`. */
+function sampleWith(index: number, edit: (m: Record<string, unknown>) => unknown): string {
+  const messages = sampleDoc.messages.map((m, i) => (i === index ? edit(structuredClone(m)) : m));
+  return JSON.stringify({ ...sampleDoc, messages }, null, 1);
+}
+const without = (key: string) => (m: Record<string, unknown>) => {
+  delete m[key];
+  return m;
+};
+
+/** One malformed archive and where its error must point. */
+interface BadArchive {
+  name: string;
+  text: string;
+  /** Given the archive's path, what the stderr line must match. */
+  position: (file: string) => RegExp;
+}
+
+const BAD_ARCHIVES: BadArchive[] = [
+  // Syntax: the position is the line (and column) where parsing stopped.
+  { name: 'truncated JSON', text: sample.slice(0, Math.floor(sample.length * 0.6)), position: (f) => atLine(f) },
+  { name: 'truncated right after the opening brace', text: '{', position: (f) => atLine(f, 1) },
+  { name: 'trailing garbage after the document', text: `${sample.trimEnd()}\n]}\n`, position: (f) => atLine(f, sample.trimEnd().split('\n').length + 1) },
+  { name: 'a second document after the first', text: '{"version":1,"messages":[]} {"version":1,"messages":[]}', position: (f) => atLine(f, 1) },
+  { name: 'NaN literal (not JSON)', text: '{"version":1,"messages":[\n{"id":"a","offsetMs":NaN,"author":{"name":"x"},"text":"t"}]}', position: (f) => atLine(f, 2) },
+  { name: 'an empty file', text: '', position: (f) => new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:1(:1)?)?: `) },
+  // Schema: the position is the JSON path, with the message index.
+  { name: 'wrong type: offsetMs as a string', text: sampleWith(3, (m) => ({ ...m, offsetMs: String(m.offsetMs) })), position: (f) => atPath(f, 'messages[3].offsetMs') },
+  { name: 'wrong type: text as a number', text: sampleWith(7, (m) => ({ ...m, text: 42 })), position: (f) => atPath(f, 'messages[7].text') },
+  { name: 'wrong type: author as a string', text: sampleWith(2, (m) => ({ ...m, author: 'someone' })), position: (f) => atPath(f, 'messages[2].author') },
+  { name: 'wrong type: messages is an object', text: '{"version":1,"messages":{}}', position: (f) => atPath(f, 'messages') },
+  { name: 'missing field: author', text: sampleWith(5, without('author')), position: (f) => atPath(f, 'messages[5].author') },
+  { name: 'missing field: id', text: sampleWith(0, without('id')), position: (f) => atPath(f, 'messages[0].id') },
+  { name: 'missing field: text', text: sampleWith(40, without('text')), position: (f) => atPath(f, 'messages[40].text') },
+  { name: 'missing field: author.name', text: sampleWith(9, (m) => ({ ...m, author: {} })), position: (f) => atPath(f, 'messages[9].author.name') },
+  { name: 'missing field: both offsetMs and sentAt', text: sampleWith(4, without('offsetMs')), position: (f) => atPath(f, 'messages[4]') },
+  { name: 'missing field: messages', text: '{"version":1}', position: (f) => atPath(f, 'messages') },
+  { name: 'unsupported version', text: '{"version":2,"messages":[]}', position: (f) => atPath(f, 'version') },
+  { name: 'negative offsetMs', text: sampleWith(6, (m) => ({ ...m, offsetMs: -1500 })), position: (f) => atPath(f, 'messages[6].offsetMs') },
+  { name: 'fractional offsetMs', text: sampleWith(6, (m) => ({ ...m, offsetMs: 12.5 })), position: (f) => atPath(f, 'messages[6].offsetMs') },
+  { name: 'NaN offsetMs (as a string)', text: sampleWith(8, (m) => ({ ...m, offsetMs: 'NaN' })), position: (f) => atPath(f, 'messages[8].offsetMs') },
+  { name: 'huge offsetMs beyond exact integers (1e21)', text: sampleWith(10, (m) => ({ ...m, offsetMs: 1e21 })), position: (f) => atPath(f, 'messages[10].offsetMs') },
+  { name: 'infinite offsetMs (1e999)', text: sampleWith(11, (m) => ({ ...m, offsetMs: 123_456_789 })).replace('123456789', '1e999'), position: (f) => atPath(f, 'messages[11].offsetMs') },
+  { name: 'sentAt that is not a date', text: sampleWith(12, (m) => ({ ...without('offsetMs')(m), sentAt: 'yesterday' })), position: (f) => atPath(f, 'messages[12].sentAt') },
+  { name: 'sentAt without a zone', text: sampleWith(13, (m) => ({ ...without('offsetMs')(m), sentAt: '2026-11-21T19:00:05' })), position: (f) => atPath(f, 'messages[13].sentAt') },
+  { name: 'sentAt with no start time to map it', text: JSON.stringify({ version: 1, messages: [{ id: 'a', sentAt: '2026-11-21T19:00:05Z', author: { name: 'x' }, text: 't' }] }), position: (f) => atPath(f, 'messages[0].sentAt') },
+  { name: 'author color that is not #rrggbb', text: sampleWith(14, (m) => ({ ...m, author: { name: 'x', color: 'red' } })), position: (f) => atPath(f, 'messages[14].author.color') },
+];
+
+let templates: Record<VodState, string>;
+const made: string[] = [];
+beforeAll(async () => {
+  templates = await makeTemplates();
+  made.push(templates.fresh, templates.packaged);
+});
+afterAll(() => removeAll(...made));
+
+function newCase(state: VodState) {
+  const c = caseDir(templates, state);
+  made.push(c.dir);
+  return c;
+}
+
+describe.each(STATES)('a malformed archive on a %s VOD: exit 1, one line with the position, nothing written', (state) => {
+  it.each(BAD_ARCHIVES)('$name', async ({ text, position }) => {
+    const { dir, master } = newCase(state);
+    const chat = join(dir, 'bad chat.json');
+    writeFileSync(chat, text);
+    // The archive sits in the VOD folder so the snapshot covers it; the run must not touch it either.
+    await expectRejected(dir, ['--chat', chat, '--master', master], { code: 1, file: chat, position: position(chat) });
+  });
+});
+
+/** Packages `messages` on a fresh sample copy and returns the run, its summary and the parsed segments. */
+async function packageMessages(messages: unknown, label: string) {
+  const { dir, master } = newCase('fresh');
+  const chat = join(dir, `${label}.json`);
+  writeFileSync(chat, typeof messages === 'string' ? messages : JSON.stringify(messages));
+  const run = await runCli(['package', '--chat', chat, '--master', master, '--json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const subsDir = join(dir, 'subs', 'chat_kor');
+  const segments = uriLines(readFileSync(join(subsDir, 'index.m3u8'), 'utf8')).map((u) => parseSegment(readFileSync(join(subsDir, u), 'utf8')));
+  const findings = await validateRendition(master, { rendition: 'chat_kor' });
+  return { dir, master, summary: JSON.parse(run.stdout), segments, errors: findings.filter((f) => f.severity === 'error') };
+}
+
+const msg = (id: string, offsetMs: number, text: string) => ({ id, offsetMs, author: { name: 'viewer' }, text });
+
+describe('odd but valid archives package normally', () => {
+  it('drops and counts messages past the video end (not an error), including the largest exact integer time', async () => {
+    const r = await packageMessages({ version: 1, messages: [msg('a', 1000, 'in'), msg('b', 36_000_000, 'ten hours in'), msg('c', Number.MAX_SAFE_INTEGER, 'the end of time')] }, 'past-end');
+    expect(r.summary.messages.read).toBe(3);
+    expect(r.summary.cues.droppedPastEnd).toBe(2);
+    const shown = r.segments.flatMap((s) => s.cues.map((c) => visibleText(c.text)));
+    expect(shown).toEqual(['viewer: in']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('keeps both messages of a duplicate id, with distinct cue ids', async () => {
+    const r = await packageMessages({ version: 1, messages: [msg('dup', 1000, 'first'), msg('dup', 1000, 'second'), msg('dup', 9000, 'third')] }, 'duplicate-ids');
+    const idsByText = new Map<string, Set<string>>();
+    for (const cue of r.segments.flatMap((s) => s.cues)) {
+      const ids = idsByText.get(visibleText(cue.text)) ?? new Set();
+      idsByText.set(visibleText(cue.text), ids.add(cue.id));
+    }
+    expect([...idsByText.keys()].sort()).toEqual(['viewer: first', 'viewer: second', 'viewer: third']);
+    // One id per message however often its cue repeats, and no id shared by two messages.
+    const ids = [...idsByText.values()].map((s) => [...s]);
+    expect(ids.every((s) => s.length === 1)).toBe(true);
+    expect(new Set(ids.flat()).size).toBe(3);
+    expect(r.errors).toEqual([]);
+  });
+
+  it.each([
+    ['an object with no messages', { version: 1, messages: [] }],
+    ['a bare empty array', []],
+  ])('packages %s as a valid empty track (header-only segments, master registered)', async (_name, doc) => {
+    const r = await packageMessages(doc, 'empty');
+    expect(r.summary.messages.read).toBe(0);
+    expect(r.segments).toHaveLength(7);
+    expect(r.segments.every((s) => s.cues.length === 0 && s.map === 'MPEGTS:126000,LOCAL:00:00:00.000')).toBe(true);
+    expect(readFileSync(r.master, 'utf8')).toContain('NAME="chat_kor"');
+    for (const name of readdirSync(join(r.dir, 'subs', 'chat_kor'))) {
+      expect(readFileSync(join(r.dir, 'subs', 'chat_kor', name)).length, name).toBeGreaterThan(0);
+    }
+    expect(r.errors).toEqual([]);
+  });
+
+  it('reads an archive with a UTF-8 BOM exactly like the same archive without one', async () => {
+    const plain = await packageMessages(sample, 'plain');
+    const bom = await packageMessages(`\uFEFF${sample}`, 'bom');
+    expect(bom.segments).toEqual(plain.segments);
+    expect(bom.summary.messages).toEqual(plain.summary.messages);
+    expect(bom.errors).toEqual([]);
+  });
+
+  it('reads an archive with CRLF line endings exactly like the LF one', async () => {
+    const plain = await packageMessages(sample, 'lf');
+    const crlf = await packageMessages(sample.replace(/\n/g, '\r\n'), 'crlf');
+    expect(crlf.segments).toEqual(plain.segments);
+  });
+});
+
+describe('usage errors: exit 2, one line naming the option, nothing written', () => {
+  it.each([
+    ['--hold -1', ['--hold', '-1'], '--hold'],
+    ['--hold NaN', ['--hold', 'NaN'], '--hold'],
+    ['--max-visible 0', ['--max-visible', '0'], '--max-visible'],
+    ['--mpegts -5', ['--mpegts', '-5'], '--mpegts'],
+    ['--mpegts 2^33', ['--mpegts', String(2 ** 33)], '--mpegts'],
+    ['--language "korean language"', ['--language', 'korean language'], '--language'],
+    ['--started-at not-a-date', ['--started-at', 'not-a-date'], '--started-at'],
+    ['an unknown option', ['--colour', 'red'], 'colour'],
+  ])('%s', async (_name, extra, named) => {
+    const { dir, master } = newCase('packaged');
+    await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
+  });
+
+  it('a missing --chat', async () => {
+    const { dir, master } = newCase('fresh');
+    await expectRejected(dir, ['--master', master], { code: 2, file: 'chat' });
+  });
+});
