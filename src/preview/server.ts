@@ -32,6 +32,9 @@ export interface PreviewServer {
  */
 export const ASSET_PREFIX = '/__chat-replay/';
 
+/** Enough scrollback to read a burst; more only costs DOM nodes. */
+const PANE_MAX_MESSAGES = 200;
+
 const HLS_JS_PATH = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js');
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
@@ -46,10 +49,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
   const masterUrl = '/' + path.relative(realRoot, realMaster).split(path.sep).map(encodeURIComponent).join('/');
   const assets: Record<string, { type: string; body: string }> = {
-    'player.js': { type: 'text/javascript; charset=utf-8', body: playerScript({ masterUrl, maxMessages: 200 }) },
+    'player.js': { type: 'text/javascript; charset=utf-8', body: playerScript({ masterUrl, maxMessages: PANE_MAX_MESSAGES }) },
     'player.css': { type: 'text/css; charset=utf-8', body: PLAYER_CSS },
   };
-  const page = playerHtml({ title: path.relative(process.cwd(), options.masterPath) || options.masterPath, assetBase: ASSET_PREFIX });
+  // The page's header names the master the way the user would type it: relative when below the cwd.
+  const fromCwd = path.relative(process.cwd(), realMaster);
+  const title = fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? realMaster : fromCwd;
+  const page = playerHtml({ title, assetBase: ASSET_PREFIX });
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
