@@ -15,7 +15,8 @@ function builder(y: Argv) {
     .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
     .example('$0 validate vod/master.m3u8', 'Check every subtitles rendition; exit 1 on any error')
     .example('$0 validate vod/master.m3u8 --rendition chat_kor --format github', 'Annotate a GitHub Actions run')
-    .example('$0 validate https://cdn.example.com/vod/master.m3u8 --json', 'A served VOD, as one JSON report');
+    .example('$0 validate https://cdn.example.com/vod/master.m3u8 --json', 'A served VOD, as one JSON report')
+    .epilog('Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage error. Rules: see README.');
 }
 
 type ValidateArgs = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
