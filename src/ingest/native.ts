@@ -1,9 +1,21 @@
 import { inputError } from '../errors.js';
+import { AuthorInterner } from './author-intern.js';
+import { decodeChatInput } from './decode.js';
+import { projectionFromSchema, WHOLE } from './json/projection.js';
+import { streamRecords, type RecordWhere } from './json/records.js';
 import type { ChatMessage } from './message.js';
-import { NativeArchiveSchema, NativeMessageSchema, type NativeMessage } from './native-schema.js';
+import { NativeBroadcastSchema, NativeMessageSchema, type NativeMessage } from './native-schema.js';
+import { describeIssue, schemaError } from './schema-error.js';
 import { parseIsoInstant, wallClockToVideoMs } from './time-base.js';
 import type { ArchiveReader, ReaderContext } from './types.js';
 import { formatZodPath } from './zod-path.js';
+
+const MESSAGE_PROJECTION = projectionFromSchema(NativeMessageSchema);
+const BROADCAST_PROJECTION = projectionFromSchema(NativeBroadcastSchema);
+
+function positionOf(where: RecordWhere, field: string) {
+  return typeof where === 'string' ? { path: `${where}.${field}` } : { line: where.line, path: field };
+}
 
 /** Turns one validated native message into the normalized message. */
 export function nativeToMessage(
@@ -11,21 +23,13 @@ export function nativeToMessage(
   index: number,
   archiveStartedAtMs: number | undefined,
   ctx: ReaderContext,
+  where: RecordWhere = `messages[${index}]`,
 ): ChatMessage {
   const timeMs =
     m.offsetMs !== undefined
       ? m.offsetMs
-      : wallClockToVideoMs(parseIsoInstant(m.sentAt!)!, ctx.timeBase, archiveStartedAtMs, ctx.file, {
-          path: `messages[${index}].sentAt`,
-        });
-  return {
-    id: m.id,
-    timeMs,
-    author: m.author,
-    text: m.text,
-    kind: m.kind ?? 'chat',
-    deleted: m.deleted ?? false,
-  };
+      : wallClockToVideoMs(parseIsoInstant(m.sentAt!)!, ctx.timeBase, archiveStartedAtMs, ctx.file, positionOf(where, 'sentAt'));
+  return { id: m.id, timeMs, author: m.author, text: m.text, kind: m.kind ?? 'chat', deleted: m.deleted ?? false };
 }
 
 /** Validates element `index` of `messages`; the error names the index and the field path. */
@@ -33,47 +37,70 @@ export function parseNativeMessage(raw: unknown, index: number, file: string, pr
   const result = NativeMessageSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw inputError(issue.message, file, { path: formatZodPath(`${prefix}[${index}]`, issue.path) });
+    throw inputError(describeIssue(issue, raw), file, { path: formatZodPath(`${prefix}[${index}]`, issue.path) });
   }
   return result.data;
 }
 
-async function readWholeText(input: AsyncIterable<Uint8Array>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+/**
+ * Shared by the document and JSON Lines forms: messages with an absolute `sentAt` need
+ * broadcast.startedAt, which a document may declare after its messages, so only those wait.
+ */
+async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext, lines: boolean): AsyncGenerator<ChatMessage[]> {
+  const authors = new AuthorInterner();
+  let startedAtMs: number | undefined;
+  let broadcastSeen = false;
+  let version: unknown;
+  let root: 'object' | 'lines' | 'array' = lines ? 'lines' : 'array';
+  const waiting: Array<{ m: NativeMessage; where: RecordWhere }> = [];
+  const convert = (m: NativeMessage, where: RecordWhere): ChatMessage => {
+    const message = nativeToMessage(m, 0, startedAtMs, ctx, where);
+    // Share author objects between messages: archives repeat the same chatters thousands of times.
+    message.author = authors.author(m.author.id, m.author.name, m.author.roles, m.author.color);
+    return message;
+  };
+  const readBroadcast = (raw: unknown, where: RecordWhere) => {
+    const broadcast = NativeBroadcastSchema.safeParse(raw);
+    if (!broadcast.success) throw schemaError(ctx.file, typeof where === 'string' ? where : { line: where.line, path: 'broadcast' }, broadcast.error, raw);
+    const started = broadcast.data.startedAt;
+    startedAtMs = started ? parseIsoInstant(started) : undefined;
+    broadcastSeen = true;
+  };
+  const events = streamRecords(decodeChatInput(input, ctx.file), { file: ctx.file, arrayKeys: ['messages'], itemProjection: MESSAGE_PROJECTION, members: { version: WHOLE, broadcast: BROADCAST_PROJECTION } }, lines);
+  for await (const event of events) {
+    if (event.kind === 'member') {
+      root = 'object';
+      if (event.key === 'version') version = event.value;
+      else readBroadcast(event.value, 'broadcast');
+      continue;
+    }
+    const batch: ChatMessage[] = [];
+    event.values.forEach((raw, k) => {
+      const where = event.where(k);
+      // A JSON Lines archive may start with a header line `{"version":1,"broadcast":{...}}`.
+      if (lines && typeof raw === 'object' && raw !== null && 'version' in raw && !('id' in raw)) {
+        version = (raw as { version: unknown }).version;
+        if ('broadcast' in raw) readBroadcast((raw as { broadcast: unknown }).broadcast, where);
+        return;
+      }
+      if (typeof where === 'string' && where.startsWith('messages')) root = 'object';
+      ctx.stats.records++;
+      const parsed = NativeMessageSchema.safeParse(raw);
+      if (!parsed.success) throw schemaError(ctx.file, where, parsed.error, raw);
+      const m = parsed.data;
+      if (m.offsetMs === undefined && !broadcastSeen && ctx.timeBase.startedAtMs === undefined && root === 'object') waiting.push({ m, where });
+      else batch.push(convert(m, where));
+    });
+    if (batch.length) yield batch;
+  }
+  if (root === 'object' && version !== 1) {
+    throw inputError(version === undefined ? 'missing "version": 1' : `unsupported version ${JSON.stringify(version)} (expected 1)`, ctx.file, { path: 'version' });
+  }
+  if (waiting.length) yield waiting.map(({ m, where }) => convert(m, where));
 }
 
-/**
- * The native archive: `{"version":1,"broadcast":{...},"messages":[...]}` or a bare array of messages.
- * TODO(ingest): stream instead of reading the whole text (issue: bounded memory).
- */
-export const readNativeArchive: ArchiveReader = async function* (input, ctx) {
-  const text = await readWholeText(input);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw inputError(`not valid JSON: ${(err as Error).message}`, ctx.file);
-  }
-  let rawMessages: unknown[];
-  let startedAtMs: number | undefined;
-  if (Array.isArray(doc)) {
-    rawMessages = doc;
-  } else {
-    const root = NativeArchiveSchema.safeParse(doc);
-    if (!root.success) {
-      const issue = root.error.issues[0]!;
-      throw inputError(issue.message, ctx.file, { path: formatZodPath('', issue.path) || '(root)' });
-    }
-    rawMessages = root.data.messages;
-    const started = root.data.broadcast?.startedAt;
-    startedAtMs = started ? parseIsoInstant(started) : undefined;
-  }
-  const batch: ChatMessage[] = [];
-  rawMessages.forEach((raw, index) => {
-    ctx.stats.records++;
-    batch.push(nativeToMessage(parseNativeMessage(raw, index, ctx.file), index, startedAtMs, ctx));
-  });
-  yield batch;
-};
+/** The native archive: `{"version":1,"broadcast":{...},"messages":[...]}` or a bare array of messages. */
+export const readNativeArchive: ArchiveReader = (input, ctx) => readNative(input, ctx, false);
+
+/** The native format as JSON Lines: one message per line, optionally after a `{"version":1,...}` header line. */
+export const readNativeJsonLines: ArchiveReader = (input, ctx) => readNative(input, ctx, true);

@@ -1,12 +1,20 @@
 import { createReadStream } from 'node:fs';
-import { fsError } from '../errors.js';
+import { fsError, inputError } from '../errors.js';
+import { readChatDownloader } from './chat-downloader.js';
+import { decodeChatInput } from './decode.js';
+import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
+import { peekHead } from './json/peek.js';
 import { sortMessagesByTime, type ChatMessage } from './message.js';
-import { readNativeArchive } from './native.js';
+import { readNativeArchive, readNativeJsonLines } from './native.js';
+import { readTwitchDownloader } from './twitchdownloader.js';
 import type { ArchiveReader, ChatSource, FormatName, IngestStats, TimeBase } from './types.js';
+import { readYtDlp } from './ytdlp.js';
 
 export interface SourceReport {
   file: string;
   format: FormatName;
+  /** True when the format was recognised from the content rather than given with format=. */
+  detected: boolean;
   label?: string;
   records: number;
   messages: number;
@@ -27,18 +35,34 @@ export interface IngestOptions {
   keepPreroll: boolean;
 }
 
-const READERS: Partial<Record<FormatName, ArchiveReader>> = {
+/** One streaming reader per format; `--chat FILE:format=NAME` picks one, otherwise detection does. */
+export const READERS: Readonly<Record<FormatName, ArchiveReader>> = {
   native: readNativeArchive,
+  'native-jsonl': readNativeJsonLines,
+  twitchdownloader: readTwitchDownloader,
+  ytdlp: readYtDlp,
+  'chat-downloader': readChatDownloader,
 };
 
+/** Reads 1 MB at a time: fewer, larger chunks keep the per-chunk overhead of the parsers negligible. */
+const READ_CHUNK_BYTES = 1 << 20;
+
+function unrecognised(file: string): Error {
+  const tried = DETECTION_ORDER.map((d) => `${d.format} (${d.looksFor})`).join('; ');
+  return inputError(`unrecognised chat archive format; tried: ${tried}. Name the format with --chat FILE:format=NAME`, file);
+}
+
 async function readSource(source: ChatSource, options: IngestOptions, into: ChatMessage[]): Promise<SourceReport> {
-  const format: FormatName = source.format ?? 'native';
-  const reader = READERS[format]!;
   const stats: IngestStats = { records: 0, skipped: {} };
-  const stream = createReadStream(source.file);
+  const stream = createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES });
   let count = 0;
+  let format: FormatName;
   try {
-    for await (const batch of reader(stream, { file: source.file, timeBase: options.timeBase, stats })) {
+    const { head, stream: decoded } = await peekHead(decodeChatInput(stream, source.file), SNIFF_BYTES);
+    const detected = source.format ?? detectFormat(head);
+    if (detected === undefined) throw unrecognised(source.file);
+    format = detected;
+    for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats })) {
       for (const message of batch) {
         if (source.offsetMs) message.timeMs += source.offsetMs;
         if (source.label !== undefined) message.source = source.label;
@@ -52,7 +76,15 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
   } finally {
     stream.destroy();
   }
-  return { file: source.file, format, label: source.label, records: stats.records, messages: count, skipped: stats.skipped };
+  return {
+    file: source.file,
+    format,
+    detected: source.format === undefined,
+    label: source.label,
+    records: stats.records,
+    messages: count,
+    skipped: stats.skipped,
+  };
 }
 
 /** Reads every source, merges them by time (stably, in the order the sources were given) and handles pre-roll. */

@@ -1,0 +1,285 @@
+import type { ObjectProjection, Projection } from './projection.js';
+
+/** Thrown (as this one object, no stack) when a value runs past the end of the buffered bytes. */
+export const NEED_MORE: unique symbol = Symbol('need more input');
+
+/** A JSON syntax error at an absolute byte offset of the (decoded) input. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+// Buffer's own slice decoders skip toString's argument checks; they exist on every Node Buffer.
+interface FastSlices {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function describeByte(c: number | undefined): string {
+  if (c === undefined) return 'end of input';
+  if (c >= 0x21 && c < 0x7f) return `'${String.fromCharCode(c)}'`;
+  return `byte 0x${c.toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * A recursive-descent JSON reader over a byte buffer that materializes only what a projection asks
+ * for. It validates the grammar of everything it skips (so garbage is still an error), but never
+ * decodes skipped strings. Strings are found with Buffer#indexOf (memchr), the fastest thing Node
+ * offers for bytes. Running off the end of the buffer throws NEED_MORE; the caller appends input
+ * and retries from a position it saved.
+ */
+export class JsonCursor {
+  buf: Buffer = Buffer.alloc(0);
+  /** Absolute input offset of buf[0], for error messages. */
+  base = 0;
+  i = 0;
+  /** True when buf holds everything up to the end of the input (a trailing number may end there). */
+  final = false;
+  private fast: FastSlices = this.buf as unknown as FastSlices;
+  private nextBackslash = -1;
+  private lastStringEscaped = false;
+
+  reset(buf: Buffer, base: number, i: number, final: boolean): void {
+    this.buf = buf;
+    this.fast = buf as unknown as FastSlices;
+    this.base = base;
+    this.i = i;
+    this.final = final;
+    this.nextBackslash = -1;
+  }
+
+  error(message: string, at = this.i): JsonSyntaxError {
+    return new JsonSyntaxError(message, this.base + at);
+  }
+
+  /** Skips whitespace and returns the next byte without consuming it. */
+  peek(): number {
+    const b = this.buf;
+    const n = b.length;
+    let i = this.i;
+    // Compact files (TwitchDownloader) have no whitespace at all: answer that case first.
+    if (i < n) {
+      const c = b[i]!;
+      if (c > 0x20) return c;
+    }
+    while (i < n && isWhitespace(b[i]!)) i++;
+    this.i = i;
+    if (i >= n) throw NEED_MORE;
+    return b[i]!;
+  }
+
+  /** Skips whitespace, and reports whether the input ends here (false means more bytes follow). */
+  atEnd(): boolean {
+    const b = this.buf;
+    while (this.i < b.length && isWhitespace(b[this.i]!)) this.i++;
+    return this.i >= b.length;
+  }
+
+  expect(byte: number, what: string): void {
+    const c = this.peek();
+    if (c !== byte) throw this.error(`expected ${what} but found ${describeByte(c)}`);
+    this.i++;
+  }
+
+  /** Index of the closing quote of the string whose body starts at `from`. */
+  private stringEnd(from: number): number {
+    const b = this.buf;
+    let i = from;
+    let escaped = false;
+    for (;;) {
+      const quote = b.indexOf(QUOTE, i);
+      if (quote < 0) throw NEED_MORE;
+      // The next backslash is cached: most strings have none, and searching again per string
+      // would rescan the rest of the buffer each time.
+      if (this.nextBackslash < i) {
+        const bs = b.indexOf(BACKSLASH, i);
+        this.nextBackslash = bs < 0 ? b.length : bs;
+      }
+      if (this.nextBackslash < quote) {
+        escaped = true;
+        i = this.nextBackslash + 2;
+        if (i > b.length) throw NEED_MORE;
+        continue;
+      }
+      this.lastStringEscaped = escaped;
+      return quote;
+    }
+  }
+
+  /** Reads a string value; the cursor must be on its opening quote. */
+  string(): string {
+    const start = this.i + 1;
+    const end = this.stringEnd(start);
+    this.i = end + 1;
+    return this.lastStringEscaped ? this.parseEscaped(start - 1, end + 1) : this.fast.utf8Slice(start, end);
+  }
+
+  private parseEscaped(from: number, to: number): string {
+    try {
+      return JSON.parse(this.fast.utf8Slice(from, to)) as string;
+    } catch {
+      throw this.error('invalid escape sequence in string', from);
+    }
+  }
+
+  private skipString(): void {
+    this.i = this.stringEnd(this.i + 1) + 1;
+  }
+
+  /** Consumes a number or literal and returns its text; the caller checks it. */
+  private scalarText(): string {
+    const b = this.buf;
+    const n = b.length;
+    const start = this.i;
+    let i = start;
+    while (i < n) {
+      const c = b[i]!;
+      if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c)) break;
+      i++;
+    }
+    if (i >= n && !this.final) throw NEED_MORE;
+    this.i = i;
+    return this.fast.latin1Slice(start, i);
+  }
+
+  private scalar(): null | boolean | number {
+    const start = this.i;
+    const text = this.scalarText();
+    if (text === 'null') return null;
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+    if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return Number(text);
+    throw this.error(text ? `unexpected '${text.slice(0, 20)}'` : `unexpected ${describeByte(this.buf[start])}`, start);
+  }
+
+  /** Skips one value of any type, checking its syntax. */
+  skip(): void {
+    const c = this.peek();
+    if (c === QUOTE) this.skipString();
+    else if (c === OPEN_BRACE) {
+      this.i++;
+      if (this.peek() === CLOSE_BRACE) {
+        this.i++;
+        return;
+      }
+      for (;;) {
+        if (this.peek() !== QUOTE) throw this.error(`expected a property name but found ${describeByte(this.buf[this.i])}`);
+        this.skipString();
+        this.expect(COLON, "':'");
+        this.skip();
+        if (this.endOfMember(CLOSE_BRACE, "'}'")) return;
+      }
+    } else if (c === OPEN_BRACKET) {
+      this.i++;
+      if (this.peek() === CLOSE_BRACKET) {
+        this.i++;
+        return;
+      }
+      for (;;) {
+        this.skip();
+        if (this.endOfMember(CLOSE_BRACKET, "']'")) return;
+      }
+    } else this.scalar();
+  }
+
+  /** After a member: consumes ',' (false: more follow) or the closing byte (true: container ended). */
+  endOfMember(close: number, closeName: string): boolean {
+    const c = this.peek();
+    this.i++;
+    if (c === COMMA) return false;
+    if (c === close) return true;
+    throw this.error(`expected ',' or ${closeName} but found ${describeByte(c)}`, this.i - 1);
+  }
+
+  /** Reads one value, materializing only what the projection asks for. */
+  value(projection: Projection): unknown {
+    const c = this.peek();
+    if (c === QUOTE) return this.string();
+    if (c === OPEN_BRACE) {
+      if (projection.kind === 'object') return this.projectedObject(projection);
+      return this.wholeContainer();
+    }
+    if (c === OPEN_BRACKET) {
+      if (projection.kind === 'array') {
+        this.i++;
+        const out: unknown[] = [];
+        if (this.peek() === CLOSE_BRACKET) {
+          this.i++;
+          return out;
+        }
+        do out.push(this.value(projection.items));
+        while (!this.endOfMember(CLOSE_BRACKET, "']'"));
+        return out;
+      }
+      return this.wholeContainer();
+    }
+    return this.scalar();
+  }
+
+  private wholeContainer(): unknown {
+    const start = this.i;
+    this.skip();
+    return JSON.parse(this.fast.utf8Slice(start, this.i));
+  }
+
+  private projectedObject(projection: ObjectProjection): Record<string, unknown> {
+    this.i++;
+    const out: Record<string, unknown> = {};
+    if (this.peek() === CLOSE_BRACE) {
+      this.i++;
+      return out;
+    }
+    const b = this.buf;
+    for (;;) {
+      if (this.peek() !== QUOTE) throw this.error(`expected a property name but found ${describeByte(b[this.i])}`);
+      const start = this.i + 1;
+      const end = this.stringEnd(start);
+      this.i = end + 1;
+      let name: string | undefined;
+      let sub: Projection | undefined;
+      if (this.lastStringEscaped) {
+        name = this.parseEscaped(start - 1, end + 1);
+        sub = projection.keys.get(name);
+      } else {
+        // Compare the key's bytes against the wanted keys of that length: no string is built
+        // for the many keys we skip.
+        const candidates = projection.byLength[end - start];
+        if (candidates !== undefined) {
+          for (let k = 0; k < candidates.length; k++) {
+            const candidate = candidates[k]!;
+            const bytes = candidate.bytes;
+            let j = 0;
+            while (j < bytes.length && b[start + j] === bytes[j]) j++;
+            if (j === bytes.length) {
+              name = candidate.name;
+              sub = candidate.sub;
+              break;
+            }
+          }
+        }
+      }
+      this.expect(COLON, "':'");
+      if (sub === undefined) this.skip();
+      else out[name!] = this.value(sub);
+      if (this.endOfMember(CLOSE_BRACE, "'}'")) return out;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import { inputError } from '../../errors.js';
+import { ByteSource } from './byte-source.js';
+import { JsonCursor, JsonSyntaxError, NEED_MORE } from './cursor.js';
+import type { Projection } from './projection.js';
+
+export interface DocumentStreamOptions {
+  /** The path as the user gave it, for error messages. */
+  file: string;
+  /** Top-level keys whose array value is streamed item by item (a top-level array always is). */
+  arrayKeys: readonly string[];
+  itemProjection: Projection;
+  /** Other top-level members to materialize (small ones: `video`, `broadcast`); the rest are skipped. */
+  members: Readonly<Record<string, Projection>>;
+}
+
+export type DocumentEvent =
+  | { kind: 'root'; type: 'object' | 'array' }
+  | { kind: 'member'; key: string; value: unknown }
+  /** A batch of consecutive items of a streamed array; `key` is null for a top-level array. */
+  | { kind: 'items'; key: string | null; firstIndex: number; items: unknown[] };
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** `comments[12]` for a member array, `[12]` for a top-level one. */
+export function itemPath(key: string | null, index: number): string {
+  return `${key ?? ''}[${index}]`;
+}
+
+/**
+ * Streams one JSON document: a top-level array, or an object whose array members named in
+ * `arrayKeys` are streamed. Items come out in batches of whatever one input chunk completes, parsed
+ * with the projection; nothing but the current chunk and the item being parsed is held.
+ */
+export async function* streamJsonDocument(
+  input: AsyncIterable<Uint8Array>,
+  options: DocumentStreamOptions,
+): AsyncGenerator<DocumentEvent> {
+  const source = new ByteSource(input);
+  const cursor = new JsonCursor();
+  let path = '(root)';
+
+  const fail = (err: unknown): never => {
+    if (err instanceof JsonSyntaxError) throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, options.file, { path });
+    throw err;
+  };
+  /** Appends input keeping bytes from `keepFrom`; false at the end of the input. */
+  const more = async (keepFrom: number): Promise<boolean> => {
+    const appended = await source.more(keepFrom);
+    cursor.reset(source.buf, source.base, 0, source.done);
+    return appended;
+  };
+  const truncated = () =>
+    inputError(`unexpected end of input at byte ${source.base + source.buf.length} (the file looks truncated)`, options.file, { path });
+  /** Runs a parse step, retrying it with more input whenever it runs off the buffered bytes. */
+  const attempt = async <T>(step: () => T): Promise<T> => {
+    for (;;) {
+      const start = cursor.i;
+      try {
+        return step();
+      } catch (err) {
+        if (err !== NEED_MORE) fail(err);
+        if (!(await more(start))) throw truncated();
+      }
+    }
+  };
+
+  async function* items(key: string | null): AsyncGenerator<DocumentEvent> {
+    let index = 0;
+    if ((await attempt(() => cursor.peek())) === 0x5d) {
+      cursor.i++;
+      return;
+    }
+    for (;;) {
+      const batch: unknown[] = [];
+      let start = cursor.i;
+      let ended = false;
+      try {
+        for (;;) {
+          start = cursor.i;
+          const value = cursor.value(options.itemProjection);
+          const closed = cursor.endOfMember(0x5d, "']'");
+          batch.push(value);
+          if (closed) {
+            ended = true;
+            break;
+          }
+        }
+      } catch (err) {
+        if (err !== NEED_MORE) {
+          path = itemPath(key, index + batch.length);
+          fail(err);
+        }
+      }
+      if (batch.length) {
+        yield { kind: 'items', key, firstIndex: index, items: batch };
+        index += batch.length;
+      }
+      if (ended) return;
+      if (!(await more(start))) {
+        path = itemPath(key, index);
+        throw truncated();
+      }
+    }
+  }
+
+  /**
+   * Skips a member we do not need without holding it: TwitchDownloader's `embeddedData` can be
+   * hundreds of MB of base64 images. Only strings and bracket balance are tracked here.
+   */
+  async function skipStreaming(): Promise<void> {
+    const first = await attempt(() => cursor.peek());
+    if (first !== 0x7b && first !== 0x5b && first !== QUOTE) {
+      await attempt(() => cursor.skip());
+      return;
+    }
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    for (;;) {
+      const b = cursor.buf;
+      let i = cursor.i;
+      // Cached like the cursor's: searching afresh per string would rescan the buffer each time.
+      let nextBackslash = -1;
+      while (i < b.length) {
+        if (inString) {
+          if (escaped) {
+            escaped = false;
+            i++;
+            continue;
+          }
+          const quote = b.indexOf(QUOTE, i);
+          if (nextBackslash < i) {
+            nextBackslash = b.indexOf(BACKSLASH, i);
+            if (nextBackslash < 0) nextBackslash = b.length;
+          }
+          if (nextBackslash < b.length && (quote < 0 || nextBackslash < quote)) {
+            escaped = true;
+            i = nextBackslash + 1;
+            continue;
+          }
+          if (quote < 0) {
+            i = b.length;
+            break;
+          }
+          inString = false;
+          i = quote + 1;
+          if (depth === 0) {
+            cursor.i = i;
+            return;
+          }
+          continue;
+        }
+        const c = b[i++]!;
+        if (c === QUOTE) inString = true;
+        else if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7d || c === 0x5d) {
+          depth--;
+          if (depth === 0) {
+            cursor.i = i;
+            return;
+          }
+        }
+      }
+      cursor.i = i;
+      if (!(await more(b.length))) throw truncated();
+    }
+  }
+
+  await more(0);
+  if (cursor.atEnd() && source.done) throw inputError('the file is empty', options.file);
+  const first = await attempt(() => cursor.peek());
+  if (first === 0x5b) {
+    cursor.i++;
+    yield { kind: 'root', type: 'array' };
+    yield* items(null);
+  } else if (first === 0x7b) {
+    cursor.i++;
+    yield { kind: 'root', type: 'object' };
+    if ((await attempt(() => cursor.peek())) === 0x7d) cursor.i++;
+    else {
+      for (;;) {
+        const key = await attempt(() => {
+          if (cursor.peek() !== QUOTE) throw cursor.error('expected a property name');
+          const name = cursor.string();
+          cursor.expect(0x3a, "':'");
+          return name;
+        });
+        path = key;
+        const next = await attempt(() => cursor.peek());
+        const projection = options.members[key];
+        if (next === 0x5b && options.arrayKeys.includes(key)) {
+          cursor.i++;
+          yield* items(key);
+        } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
+          yield { kind: 'member', key, value: await attempt(() => cursor.value(projection)) };
+        } else await skipStreaming();
+        path = '(root)';
+        if (await attempt(() => cursor.endOfMember(0x7d, "'}'"))) break;
+      }
+    }
+  } else {
+    fail(cursor.error('expected a JSON object or array'));
+  }
+  // Only whitespace may follow the document.
+  for (;;) {
+    if (!cursor.atEnd()) throw inputError(`unexpected data after the end of the JSON document at byte ${source.base + cursor.i}`, options.file);
+    if (!(await more(cursor.i))) return;
+  }
+}

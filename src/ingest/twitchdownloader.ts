@@ -1,0 +1,115 @@
+import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
+import { decodeChatInput } from './decode.js';
+import { itemPath, streamJsonDocument } from './json/document-stream.js';
+import { projectionFromSchema } from './json/projection.js';
+import type { ChatMessage, MessageKind } from './message.js';
+import { schemaError } from './schema-error.js';
+import { TwitchCommentSchema, TwitchVideoSchema, type TwitchComment } from './twitchdownloader-schema.js';
+import type { ArchiveReader, ReaderContext } from './types.js';
+
+const COMMENT_PROJECTION = projectionFromSchema(TwitchCommentSchema);
+const VIDEO_PROJECTION = projectionFromSchema(TwitchVideoSchema);
+
+/** Twitch badge set ids → our roles (TwitchDownloader ChatBadge.cs); other badge ids are kept as-is. */
+export const TWITCH_BADGE_ROLES: Readonly<Record<string, string>> = {
+  broadcaster: 'broadcaster',
+  moderator: 'moderator',
+  vip: 'vip',
+  subscriber: 'subscriber',
+  founder: 'subscriber',
+  partner: 'verified',
+  staff: 'staff',
+  admin: 'staff',
+  global_mod: 'staff',
+};
+
+/** user_notice_params ids that announce a subscription (older files only). */
+const SUB_NOTICES = new Set(['sub', 'resub', 'subgift', 'anonsubgift', 'submysterygift', 'giftpaidupgrade', 'anongiftpaidupgrade', 'primepaidupgrade', 'extendsub']);
+
+/**
+ * Modern files carry subscription notices as plain body text, starting with the subscriber's name
+ * (TwitchDownloaderCore/Tools/HighlightIcons.cs classifies them the same way).
+ */
+const SUB_TEXT = /^(subscribed (at Tier \d|with Prime)|is gifting \d+ Tier \d|gifted a Tier \d|is continuing the Gift Sub|converted from a Prime sub|is paying forward)/;
+
+function classify(comment: TwitchComment, name: string, login: string): { kind: MessageKind; amount?: string } {
+  const bits = comment.message.bits_spent ?? 0;
+  if (bits > 0) return { kind: 'donation', amount: `${bits} bits` };
+  const notice = comment.message.user_notice_params;
+  const noticeId = notice?.msg_id ?? notice?.['msg-id'];
+  if (noticeId && SUB_NOTICES.has(noticeId)) return { kind: 'subscription' };
+  const body = comment.message.body;
+  for (const who of [name, login]) {
+    if (body.startsWith(`${who} `) && SUB_TEXT.test(body.slice(who.length + 1))) return { kind: 'subscription' };
+  }
+  return { kind: 'chat' };
+}
+
+function rolesOf(comment: TwitchComment): string[] {
+  const roles: string[] = [];
+  for (const badge of comment.message.user_badges ?? []) pushRole(roles, TWITCH_BADGE_ROLES[badge._id] ?? badge._id);
+  return roles;
+}
+
+/**
+ * TwitchDownloader chat JSON (`chatdownload -o chat.json`), also legacy v5 comment pages and bare
+ * comment arrays. Time = content_offset_seconds − video.start (trimmed downloads and clips keep
+ * VOD-relative offsets). Comments without a commenter are skipped and counted.
+ */
+export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: ReaderContext) {
+  const authors = new AuthorInterner();
+  let startSeconds = 0;
+  let videoSeen = false;
+  // TwitchDownloader writes `video` before `comments`; should a file have it after, hold the
+  // messages until the end so the start can still be applied.
+  let held: ChatMessage[] | undefined;
+  const events = streamJsonDocument(decodeChatInput(input, ctx.file), {
+    file: ctx.file,
+    arrayKeys: ['comments'],
+    itemProjection: COMMENT_PROJECTION,
+    members: { video: VIDEO_PROJECTION },
+  });
+  for await (const event of events) {
+    if (event.kind === 'member') {
+      const video = TwitchVideoSchema.safeParse(event.value);
+      if (!video.success) throw schemaError(ctx.file, 'video', video.error, event.value);
+      startSeconds = video.data?.start ?? 0;
+      videoSeen = true;
+      if (held) for (const message of held) message.timeMs -= Math.round(startSeconds * 1000);
+      continue;
+    }
+    if (event.kind === 'root') {
+      if (event.type === 'array') videoSeen = true; // a bare comment array has no video block
+      continue;
+    }
+    const batch: ChatMessage[] = [];
+    for (let k = 0; k < event.items.length; k++) {
+      const raw = event.items[k];
+      ctx.stats.records++;
+      const parsed = TwitchCommentSchema.safeParse(raw);
+      if (!parsed.success) throw schemaError(ctx.file, itemPath(event.key, event.firstIndex + k), parsed.error, raw);
+      const comment = parsed.data;
+      const commenter = comment.commenter;
+      if (commenter === null) {
+        ctx.stats.skipped['commenter: null'] = (ctx.stats.skipped['commenter: null'] ?? 0) + 1;
+        continue;
+      }
+      const name = commenter.display_name.trim() || commenter.name;
+      const { kind, amount } = classify(comment, name, commenter.name);
+      const message: ChatMessage = {
+        id: comment._id,
+        timeMs: Math.round((comment.content_offset_seconds - startSeconds) * 1000),
+        author: authors.author(commenter._id, name, rolesOf(comment), normalizeColor(comment.message.user_color)),
+        text: comment.message.body,
+        kind,
+        deleted: false,
+      };
+      if (amount !== undefined) message.amount = amount;
+      batch.push(message);
+    }
+    if (videoSeen) {
+      if (batch.length) yield batch;
+    } else (held ??= []).push(...batch);
+  }
+  if (held?.length) yield held;
+};

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { AuthorInterner } from './author-intern.js';
+import { decodeChatInput } from './decode.js';
+import { streamJsonLines } from './json/lines-stream.js';
+import type { ChatMessage } from './message.js';
+import { schemaError } from './schema-error.js';
+import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
+import { FirstById, YouTubeDeletions } from './youtube/deletions.js';
+import { readRenderer, type RenderedItem, type RendererContext } from './youtube/renderers.js';
+import { clockTextToMs, liveWallClockMs } from './youtube/time.js';
+
+/** yt-dlp writes the offset as a string of milliseconds; tolerate a number too. */
+const OffsetSchema = z.union([z.string().regex(/^-?\d+$/), z.number().int()]).transform(Number);
+
+const LineSchema = z.object({
+  replayChatItemAction: z
+    .object({
+      actions: z.array(z.record(z.string(), z.unknown())),
+      videoOffsetTimeMsec: OffsetSchema.optional(),
+    })
+    .optional(),
+  /** Live captures put the offset (relative to when yt-dlp started) outside the action. */
+  videoOffsetTimeMsec: OffsetSchema.optional(),
+  isLive: z.boolean().optional(),
+});
+
+const AddItemSchema = z.object({ item: z.record(z.string(), z.unknown()) });
+const TickerSchema = z.object({
+  item: z.record(
+    z.string(),
+    z.object({
+      showItemEndpoint: z.object({ showLiveChatItemEndpoint: z.object({ renderer: z.record(z.string(), z.unknown()) }) }).optional(),
+    }),
+  ),
+});
+const DeleteItemSchema = z.object({ targetItemId: z.string().min(1) });
+const DeleteAuthorSchema = z.object({ externalChannelId: z.string().min(1) });
+const ReplaceItemSchema = z.object({ targetItemId: z.string(), replacementItem: z.record(z.string(), z.unknown()) });
+
+function count(stats: IngestStats, reason: string, n = 1): void {
+  if (n > 0) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
+}
+
+function parseAt<S extends z.ZodType>(schema: S, raw: unknown, file: string, line: number, path: string): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw schemaError(file, { line, path: path || undefined }, result.error, raw);
+  return result.data;
+}
+
+/**
+ * yt-dlp `.live_chat.json` (JSON Lines of InnerTube actions), from a replay or a live capture.
+ * Time = videoOffsetTimeMsec; pre-stream messages (offset 0, `timestampText` "-0:12") get their
+ * negative time; live captures use `timestampUsec` when a start is known (--started-at or the
+ * video's PROGRAM-DATE-TIME), since their offsets count from when yt-dlp started. Super Chats arrive
+ * twice (chat item + ticker) and are kept once; deletions and bans apply to messages before or after them.
+ */
+export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderContext) {
+  const authors = new AuthorInterner();
+  const deletions = new YouTubeDeletions();
+  const firstById = new FirstById();
+  const messages: ChatMessage[] = [];
+
+  const place = (rendered: RenderedItem, offsetMs: number | undefined, isLive: boolean): ChatMessage | undefined => {
+    const { message, timestampUsec, timestampText } = rendered;
+    const live = isLive ? liveWallClockMs(timestampUsec, ctx.timeBase) : undefined;
+    if (live !== undefined) message.timeMs = live;
+    else if (offsetMs !== undefined) {
+      // YouTube sets the offset to 0 for messages sent before the stream started; the text keeps the truth.
+      const fromText = offsetMs <= 0 && timestampText !== undefined ? clockTextToMs(timestampText) : undefined;
+      message.timeMs = fromText !== undefined && fromText < 0 ? fromText : offsetMs;
+    } else {
+      const wall = liveWallClockMs(timestampUsec, ctx.timeBase);
+      if (wall === undefined) {
+        count(ctx.stats, 'no video offset');
+        return undefined;
+      }
+      message.timeMs = wall;
+    }
+    return message;
+  };
+
+  for await (const batch of streamJsonLines(decodeChatInput(input, ctx.file), ctx.file)) {
+    for (let k = 0; k < batch.values.length; k++) {
+      const raw = batch.values[k];
+      const line = batch.lines[k]!;
+      ctx.stats.records++;
+      const parsed = parseAt(LineSchema, raw, ctx.file, line, '');
+      const replay = parsed.replayChatItemAction;
+      // A line without the replay wrapper is a bare action (e.g. the "Live chat replay is on" notice).
+      const actions = replay ? replay.actions : [raw as Record<string, unknown>];
+      const offsetMs = replay?.videoOffsetTimeMsec ?? parsed.videoOffsetTimeMsec;
+      const rendererCtx: RendererContext = { file: ctx.file, line, authors };
+      actions.forEach((action, a) => {
+        const base = replay ? `replayChatItemAction.actions[${a}]` : '';
+        const name = Object.keys(action).find((key) => key !== 'clickTrackingParams');
+        const at = (key: string) => (base ? `${base}.${key}` : key);
+        switch (name) {
+          case 'addChatItemAction':
+          case 'replaceChatItemAction': {
+            const item =
+              name === 'addChatItemAction'
+                ? parseAt(AddItemSchema, action[name], ctx.file, line, at(name)).item
+                : parseAt(ReplaceItemSchema, action[name], ctx.file, line, at(name)).replacementItem;
+            const rendered = readRenderer(item, rendererCtx, at(`${name}.${name === 'addChatItemAction' ? 'item' : 'replacementItem'}`));
+            if ('skipped' in rendered) return count(ctx.stats, rendered.skipped);
+            if (!firstById.claim(rendered.message.id)) return count(ctx.stats, 'duplicate id');
+            const message = place(rendered, offsetMs, parsed.isLive === true);
+            if (message) messages.push(message);
+            return;
+          }
+          case 'addLiveChatTickerItemAction': {
+            const ticker = parseAt(TickerSchema, action[name], ctx.file, line, at(name)).item;
+            for (const [tickerName, body] of Object.entries(ticker)) {
+              const inner = body.showItemEndpoint?.showLiveChatItemEndpoint.renderer;
+              if (!inner) {
+                count(ctx.stats, tickerName);
+                continue;
+              }
+              const rendered = readRenderer(inner, rendererCtx, at(`${name}.item.${tickerName}.showItemEndpoint.showLiveChatItemEndpoint.renderer`));
+              if ('skipped' in rendered) count(ctx.stats, rendered.skipped);
+              else {
+                const message = place(rendered, offsetMs, parsed.isLive === true);
+                if (message) firstById.offerTicker(message);
+              }
+            }
+            return;
+          }
+          case 'markChatItemAsDeletedAction':
+          case 'removeChatItemAction':
+            deletions.deleteMessage(parseAt(DeleteItemSchema, action[name], ctx.file, line, at(name)).targetItemId);
+            return;
+          case 'markChatItemsByAuthorAsDeletedAction':
+          case 'removeChatItemByAuthorAction':
+            deletions.deleteAuthor(parseAt(DeleteAuthorSchema, action[name], ctx.file, line, at(name)).externalChannelId);
+            return;
+          default:
+            count(ctx.stats, name ?? 'empty action');
+        }
+      });
+    }
+  }
+  for (const orphan of firstById.orphanTickers()) messages.push(orphan);
+  count(ctx.stats, 'ticker duplicate', firstById.duplicateTickers);
+  deletions.applyTo(messages);
+  if (messages.length) yield messages;
+};
