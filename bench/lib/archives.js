@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chatMessages, videoSecondsFor } from './chat-stream.js';
+import { createChunkedWriter } from './stream-writer.js';
+
+const BROADCAST_START_MS = Date.parse('2026-11-21T10:00:00.000Z');
+
+/** .NET's System.Text.Json escapes every character outside the BMP as a surrogate pair; so do we. */
+function dotnetJson(text) {
+  return JSON.stringify(text).replace(/[\uD800-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** One comment as TwitchDownloader 1.4 writes it (chat-formats.md §1.2): about 530 bytes. */
+function twitchComment(m, rng) {
+  const u = m.user;
+  const body = dotnetJson(m.text);
+  const badges = u.badges.map(([id, version]) => `{"_id":"${id}","version":"${version}"}`).join(',');
+  const createdAt = new Date(BROADCAST_START_MS + m.timeMs + rng).toISOString();
+  return (
+    `{"_id":"${m.id}","created_at":"${createdAt}","channel_id":"123456789","content_type":"video","content_id":"2401337421",` +
+    `"content_offset_seconds":${m.timeMs / 1000},"commenter":{"display_name":${dotnetJson(u.displayName)},"_id":"${u.id}",` +
+    `"name":"${u.login}","bio":${u.bio === null ? 'null' : dotnetJson(u.bio)},"created_at":"${u.createdAt}","updated_at":"${u.updatedAt}",` +
+    `"logo":${u.logo === null ? 'null' : `"${u.logo}"`}},"message":{"body":${body},"bits_spent":${m.bits},"fragments":[{"text":${body},"emoticon":null}],` +
+    `"user_badges":[${badges}],"user_color":${u.color === null ? 'null' : `"${u.color}"`},"emoticons":[]}}`
+  );
+}
+
+const ROLE_OF_BADGE = { subscriber: 'subscriber', vip: 'vip', moderator: 'moderator' };
+
+/** One message of the native format (README "Archive format"). */
+function nativeMessage(m) {
+  const u = m.user;
+  const roles = u.badges.map(([id]) => ROLE_OF_BADGE[id]).filter(Boolean);
+  const color = u.color === null ? '' : `,"color":"${u.color.toLowerCase()}"`;
+  return (
+    `{"id":"${m.id}","offsetMs":${m.timeMs},"author":{"id":"${u.id}","name":${JSON.stringify(u.displayName)},` +
+    `"roles":${JSON.stringify(roles)}${color}},"text":${JSON.stringify(m.text)},"kind":"${m.bits ? 'donation' : 'chat'}"}`
+  );
+}
+
+function vttTime(ms) {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
+}
+
+/** The same chat as one WebVTT file: one cue per message, held 5 s, what node-webvtt is given. */
+function vttCue(m) {
+  const text = `${m.user.displayName}: ${m.text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `${m.id}\n${vttTime(m.timeMs)} --> ${vttTime(m.timeMs + 5000)}\n${text}\n\n`;
+}
+
+const SHAPES = {
+  twitch: {
+    ext: 'json',
+    head: (n) => {
+      const seconds = videoSecondsFor(n);
+      return (
+        '{"FileInfo":{"Version":{"Major":1,"Minor":4,"Patch":0},"CreatedAt":"2026-11-21T21:11:45.8123456+09:00","UpdatedAt":"0001-01-01T00:00:00"},' +
+        '"streamer":{"name":"한결","login":"hangyeol_tv","id":123456789},"clipper":null,' +
+        `"video":{"title":"bench broadcast","description":"synthetic","id":"2401337421","created_at":"2026-11-21T10:00:00Z","start":0,"end":${seconds},"length":${seconds},` +
+        '"viewCount":1843,"game":"Just Chatting","chapters":[]},"comments":['
+      );
+    },
+    item: (m, i) => twitchComment(m, (i * 7919) % 1000),
+    separator: ',',
+    tail: '],"embeddedData":null}',
+  },
+  native: {
+    ext: 'json',
+    head: () => '{"version":1,"broadcast":{"id":"bench","title":"bench broadcast","startedAt":"2026-11-21T10:00:00Z"},"messages":[',
+    item: (m) => nativeMessage(m),
+    separator: ',',
+    tail: ']}',
+  },
+  vtt: { ext: 'vtt', head: () => 'WEBVTT\n\n', item: (m) => vttCue(m), separator: '', tail: '' },
+};
+
+/**
+ * Generates (once; later runs reuse the file) the archive of n messages in the given shape and
+ * returns its path and size. Written under a temporary name and renamed, so an interrupted
+ * generation is never mistaken for a finished one.
+ */
+export async function ensureArchive(dataDir, shape, n, seed) {
+  const spec = SHAPES[shape];
+  const path = join(dataDir, `${shape}-${n}-seed${seed}.${spec.ext}`);
+  const meta = `${path}.meta.json`;
+  if (existsSync(path) && existsSync(meta)) return { path, ...JSON.parse(readFileSync(meta, 'utf8')) };
+  const started = performance.now();
+  const writer = createChunkedWriter(`${path}.partial`);
+  await writer.write(spec.head(n));
+  let i = 0;
+  for (const m of chatMessages(n, seed)) {
+    await writer.write(i === 0 ? spec.item(m, i) : spec.separator + spec.item(m, i));
+    i++;
+  }
+  await writer.write(spec.tail);
+  const bytes = await writer.close();
+  renameSync(`${path}.partial`, path);
+  const info = { bytes, messages: n, seed, generatedInMs: Math.round(performance.now() - started) };
+  writeFileSync(meta, JSON.stringify(info));
+  return { path, ...info };
+}
