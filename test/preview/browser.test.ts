@@ -186,4 +186,23 @@ describe('preview page in Chromium', () => {
     expect(await page.evaluate(() => (window as HookWindow).__chatReplay?.error ?? null)).toBeNull();
     expect(pageErrors).toEqual([]);
   });
+
+  test('?engine=native runs the Safari path: Chromium\'s own HLS (if any) plays, and the page says it has no renditions', { timeout: 60_000 }, async () => {
+    const native = await browser.newPage();
+    const errors: string[] = [];
+    native.on('pageerror', (err) => errors.push(err.message));
+    await native.goto(`${server.url}?engine=native`);
+    expect(await native.evaluate(() => (window as HookWindow).__chatReplay!.engine)).toBe('native');
+    const playsHls = await native.evaluate(() => document.querySelector('video')!.canPlayType('application/vnd.apple.mpegurl') !== '');
+    if (playsHls) {
+      // Chromium 14x+ plays HLS itself but exposes no subtitle renditions as text tracks.
+      await native.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+      expect(await native.evaluate(() => document.querySelector('video')!.duration)).toBeCloseTo(40, 0);
+      await expect.poll(() => native.textContent('#status'), { timeout: 5_000 }).toContain('this player exposes no subtitle renditions');
+    } else {
+      expect(await native.evaluate(() => (window as HookWindow).__chatReplay!.error)).toContain('cannot play HLS by itself');
+    }
+    expect(errors).toEqual([]);
+    await native.close();
+  });
 });

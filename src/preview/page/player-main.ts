@@ -142,22 +142,49 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
   function nativeRenditions(): Renditions {
     const tracks = (): TextTrack[] => [...video.textTracks].filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
     let selected = -1;
+    let userChose = false;
+    // Safari does not say which rendition is DEFAULT=YES, so read it from the master ourselves.
+    let defaultName = '';
+    win.fetch(config.masterUrl).then((res) => res.text()).then((master) => {
+      const line = master.split(/\r?\n/).find((l) => l.startsWith('#EXT-X-MEDIA:') && l.includes('TYPE=SUBTITLES') && l.includes('DEFAULT=YES'));
+      defaultName = /NAME="([^"]*)"/.exec(line ?? '')?.[1] ?? '';
+      adoptDefault();
+    }, () => undefined);
     const applyModes = (): void => {
       tracks().forEach((t, i) => {
-        t.mode = i === selected ? (overlay.checked ? 'showing' : 'hidden') : 'disabled';
+        const mode = i === selected ? (overlay.checked ? 'showing' : 'hidden') : 'disabled';
+        if (t.mode !== mode) t.mode = mode;
       });
     };
-    video.textTracks.addEventListener('addtrack', () => {
-      // Safari enables the DEFAULT=YES rendition itself; adopt its choice once, then keep ours.
-      if (selected < 0) selected = Math.max(0, tracks().findIndex((t) => t.mode !== 'disabled'));
+    // Until the user picks one: the DEFAULT=YES rendition, else one Safari enabled itself, else the first.
+    const adoptDefault = (): void => {
+      if (userChose) return;
+      const list = tracks();
+      const byName = list.findIndex((t) => defaultName !== '' && t.label === defaultName);
+      const enabled = list.findIndex((t) => t.mode !== 'disabled');
+      selected = byName >= 0 ? byName : enabled >= 0 ? enabled : list.length > 0 ? 0 : -1;
       applyModes();
       refreshSelector();
+    };
+    video.textTracks.addEventListener('addtrack', adoptDefault);
+    // Picking a rendition from Safari's own subtitles menu shows it: follow that choice.
+    video.textTracks.addEventListener('change', () => {
+      const showing = tracks().findIndex((t) => t.mode === 'showing');
+      if (showing >= 0 && showing !== selected) {
+        selected = showing;
+        userChose = true;
+        overlay.checked = true;
+        applyModes();
+        refreshSelector();
+      }
     });
-    video.src = config.masterUrl;
+    if (playsHlsItself) video.src = config.masterUrl;
+    else fail('this browser cannot play HLS by itself; open the page without ?engine=native');
     return {
       labels: () => tracks().map((t) => (t.language ? `${t.label} (${t.language})` : t.label)),
       selected: () => selected,
       select: (index) => {
+        userChose = true;
         selected = index;
         applyModes();
       },
@@ -182,7 +209,9 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
     pane.sync(cues, video.currentTime);
     if (!hook.error) {
       const name = select.selectedOptions[0]?.text ?? 'off';
-      status.textContent = `${hook.engine} · ${video.currentTime.toFixed(1)} s · ${name} · ${pane.messages().length} shown`;
+      // Chromium's own HLS player, for one, plays the video but exposes no subtitle renditions.
+      const none = hook.ready && renditions.labels().length === 0 ? ' · this player exposes no subtitle renditions' : '';
+      status.textContent = `${hook.engine} · ${video.currentTime.toFixed(1)} s · ${name} · ${pane.messages().length} shown${none}`;
     }
   }
 
