@@ -85,7 +85,14 @@ describe('windowLayout', () => {
   });
 
   describe('properties', () => {
-    const scenario = fc.record({
+    interface Scenario {
+      gaps: number[];
+      start: number;
+      lines: number;
+      updateRateMs: number;
+      holdMs: number;
+    }
+    const scenario: fc.Arbitrary<Scenario> = fc.record({
       gaps: fc.array(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 20_000 })), { maxLength: 120 }),
       start: fc.integer({ min: -3000, max: 100_000 }),
       lines: fc.integer({ min: 1, max: 8 }),
@@ -93,7 +100,7 @@ describe('windowLayout', () => {
       holdMs: fc.integer({ min: 1, max: 10_000 }),
     });
 
-    function run(s: fc.RecordValue<{ gaps: number[]; start: number; lines: number; updateRateMs: number; holdMs: number }>) {
+    function run(s: Scenario) {
       let t = s.start;
       const messages = s.gaps.map((gap, i) => message(`m${i}`, (t += gap)));
       const stats: WindowLayoutStats = { cues: 0, hidden: 0 };
