@@ -1,20 +1,28 @@
 /**
  * Probes the value for `X-TIMESTAMP-MAP=MPEGTS:<n>` from the video itself: the origin hls.js takes
- * for a discontinuity domain (its initPTS) in 90 kHz ticks, read from the domain's first media
- * segment (and its EXT-X-MAP init segment). With that MPEGTS and `LOCAL:00:00:00.000`, WebVTT cue
- * time 0 is media time 0 in the player, so cue times are simply the video's own playlist times.
+ * for a discontinuity domain (its initPTS), in 90 kHz ticks, read from the domain's first media
+ * segment and its EXT-X-MAP init segment, if any.
  *
- *   MPEG-TS: min(first audio PTS, first video DTS) over the PMT's first audio and video streams.
- *   fMP4:    the earlier of the audio and video tracks' first tfdt, converted from the mdhd timescale.
+ *   MPEG-TS: min(first audio PTS, first video DTS) over the PMT's first audio and video streams
+ *            (mp4-remuxer.ts generateIS); the two are compared on the wrapping 33-bit clock.
+ *   fMP4:    the earlier, in seconds, of the played audio and video tracks' earliest tfdt in the
+ *            segment, converted from the mdhd timescale and rounded (passthrough-remuxer.ts).
  *
- * Probe each discontinuity domain from its own first segment. hls.js subtracts the playlist start
- * time T of the fragment it measured from the origin (mp4-remuxer computeInitPts), so in a domain
- * starting at T the map `MPEGTS:<origin>,LOCAL:<T>` keeps cue times on the playlist timeline, and
- * `MPEGTS:<origin>,LOCAL:00:00:00.000` makes them relative to the domain's start.
+ * Using it. hls.js puts media time 0 of the player at the origin of the first domain, and for a
+ * domain whose first segment starts at playlist time T it subtracts T (computeInitPts), so:
+ *   - `MPEGTS:<origin>,LOCAL:00:00:00.000` makes cue times relative to the domain's start
+ *     (for the first domain, T = 0, that is the video's playlist timeline);
+ *   - `MPEGTS:<origin>,LOCAL:<T>` keeps cue times on the playlist timeline in every domain.
+ * A map taken from the first video *PTS* instead is late by the B-frame reorder delay (80 ms on
+ * the samples). test/hls/probe/hlsjs-agreement.test.ts runs hls.js's own transmuxer to check this.
  *
- * Reads `file:` and `http(s):` URLs, whole or by byte range; never runs ffprobe. Errors are
- * ChatReplayError values: `io` when the bytes cannot be fetched, `input` (with the byte offset)
- * when they are not a segment we can read.
+ * Files: read-bytes (file/http, byte ranges, timeout) → ts-packets → psi (PAT/PMT) → pes → probe-ts;
+ * mp4-boxes → fmp4-tracks (init: moov/trak) + fmp4-fragments (moof/traf/tfdt) → probe-fmp4;
+ * timestamps holds the 33-bit and timescale arithmetic. No ffprobe at run time.
+ *
+ * Errors are ChatReplayError values: `io` when the bytes cannot be read or fetched (naming the path
+ * or URL and the HTTP status), `input` when they are not a segment we can read (naming the file and
+ * the absolute byte offset, e.g. `seg.ts: byte 564: lost MPEG-TS sync: expected 0x47, found 0x00`).
  */
 import { inputError } from '../../errors.js';
 import { looksLikeIsoBmff } from './mp4-boxes.js';
