@@ -168,7 +168,9 @@ export async function* streamJsonDocument(
   }
 
   await more(0);
-  if (cursor.atEnd() && source.done) throw inputError('the file is empty', options.file);
+  while (cursor.atEnd()) {
+    if (!(await more(cursor.i))) throw inputError('the file is empty', options.file);
+  }
   const first = await attempt(() => cursor.peek());
   if (first === 0x5b) {
     cursor.i++;

@@ -1,0 +1,49 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { decodeChatBytes, decodeChatInput } from '../../src/ingest/decode.js';
+import { chunked, errorLine } from './helpers.js';
+
+async function decode(bytes: Uint8Array, chunk = 3): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of decodeChatBytes(chunked(bytes, chunk))) parts.push(part);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+const TEXT = '{"body":"방송 시작! \uD83D\uDC4B <b>&amp;</b>"}';
+
+function utf16(text: string, bigEndian: boolean, bom: boolean): Buffer {
+  const le = Buffer.from((bom ? '\uFEFF' : '') + text, 'utf16le');
+  return bigEndian ? Buffer.from(le).swap16() : le;
+}
+
+describe('decodeChatBytes', () => {
+  test('plain UTF-8 passes through; a UTF-8 BOM is stripped', async () => {
+    expect(await decode(Buffer.from(TEXT))).toBe(TEXT);
+    expect(await decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]), 1)).toBe(TEXT);
+  });
+
+  test('gzip (by its magic bytes, even gzip of a BOM file) is decompressed', async () => {
+    expect(await decode(gzipSync(Buffer.from(TEXT)), 5)).toBe(TEXT);
+    expect(await decode(gzipSync(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)])))).toBe(TEXT);
+  });
+
+  test('UTF-16 LE and BE, with a BOM or recognised from the first character, split at odd offsets', async () => {
+    for (const bigEndian of [false, true]) {
+      for (const bom of [true, false]) {
+        for (const chunk of [1, 3, 7]) expect(await decode(utf16(TEXT, bigEndian, bom), chunk)).toBe(TEXT);
+      }
+    }
+  });
+
+  test('corrupt gzip, UTF-32 and odd-length UTF-16 are input errors naming the file', async () => {
+    const drain = async (bytes: Uint8Array) => {
+      for await (const _ of decodeChatInput(chunked(bytes, 4), 'chat.json.gz'));
+    };
+    const truncatedGzip = gzipSync(Buffer.from(TEXT.repeat(50))).subarray(0, 40);
+    expect(await errorLine(drain(truncatedGzip))).toBe('input: chat.json.gz: gzip data is corrupt or truncated (unexpected end of file)');
+    expect(await errorLine(drain(Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])))).toBe('input: chat.json.gz: UTF-32 text is not supported: save the file as UTF-8');
+    expect(await errorLine(drain(Buffer.concat([utf16('{}', false, true), Buffer.from([0x20])])))).toBe(
+      'input: chat.json.gz: UTF-16 text ends in the middle of a character',
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ChatReplayError } from '../../src/errors.js';
+import type { ChatMessage } from '../../src/ingest/message.js';
+import type { ArchiveReader, IngestStats, TimeBase } from '../../src/ingest/types.js';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
+
+export function fixture(name: string): Buffer {
+  return readFileSync(FIXTURES + name);
+}
+
+/** The bytes as a stream of `size`-byte chunks: every reader must cope with any split. */
+export async function* chunked(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+}
+
+export interface ReadOutcome {
+  messages: ChatMessage[];
+  stats: IngestStats;
+}
+
+export async function readWith(reader: ArchiveReader, bytes: Uint8Array | string, options: { chunk?: number; timeBase?: TimeBase; file?: string } = {}): Promise<ReadOutcome> {
+  const stats: IngestStats = { records: 0, skipped: {} };
+  const messages: ChatMessage[] = [];
+  const input = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  for await (const batch of reader(chunked(input, options.chunk), { file: options.file ?? 'chat.json', timeBase: options.timeBase ?? {}, stats })) messages.push(...batch);
+  return { messages, stats };
+}
+
+/** The one line the CLI would print for the error a reader throws. */
+export async function errorLine(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof ChatReplayError) return `${err.kind}: ${err.format()}`;
+    throw err;
+  }
+  throw new Error('expected the read to fail');
+}
+
+export function byText(messages: ChatMessage[], text: string): ChatMessage {
+  const found = messages.find((m) => m.text.includes(text));
+  if (!found) throw new Error(`no message containing ${JSON.stringify(text)}`);
+  return found;
+}
