@@ -20,6 +20,8 @@ function describeValue(value: unknown): string {
 
 /** One short sentence per zod issue: `expected string, got null` rather than zod's longer default. */
 export function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  // A union's own message is only "Invalid input"; its first branch's complaint says more.
+  if (issue.code === 'invalid_union' && issue.errors[0]?.[0]) return describeIssue(issue.errors[0][0], valueAt(raw, issue.path));
   if (issue.code === 'invalid_type') {
     const got = valueAt(raw, issue.path);
     return got === undefined ? `missing ${issue.expected}` : `expected ${issue.expected}, got ${describeValue(got)}`;

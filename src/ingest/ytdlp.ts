@@ -10,7 +10,7 @@ import { readRenderer, type RenderedItem, type RendererContext } from './youtube
 import { clockTextToMs, liveWallClockMs } from './youtube/time.js';
 
 /** yt-dlp writes the offset as a string of milliseconds; tolerate a number too. */
-const OffsetSchema = z.union([z.string().regex(/^-?\d+$/), z.number().int()]).transform(Number);
+const OffsetSchema = z.union([z.string().regex(/^-?\d+$/, 'expected whole milliseconds, like "2431"'), z.number().int()]).transform(Number);
 
 const LineSchema = z.object({
   replayChatItemAction: z

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { canonicalYouTubeId } from '../../src/ingest/youtube/message-ids.js';
+import { clockTextToMs } from '../../src/ingest/youtube/time.js';
+import { readYtDlp } from '../../src/ingest/ytdlp.js';
+import { byText, errorLine, fixture, readWith } from './helpers.js';
+
+const replay = fixture('ytdlp.live_chat.json');
+const capture = fixture('ytdlp.live-capture.live_chat.json');
+
+const SHORT_ID = 'ChwKGkNyRWxId1ZocXBmM2JTbFZ3aWVsUkJBdS05';
+const LONG_ID = 'CkUKGkNyRWxId1ZocXBmM2JTbFZ3aWVsUkJBdS05EidDLWJ5bmlkZmxjS3kyWG5MNk9MZGVBWXlWYTE3NDE5NTAwMjc3Nzc%3D';
+
+function textItem(id: string, text: string, channel = 'UCa', extra: Record<string, unknown> = {}) {
+  return { liveChatTextMessageRenderer: { message: { runs: [{ text }] }, authorName: { simpleText: '@a' }, id, timestampUsec: '1741950000000000', authorExternalChannelId: channel, ...extra } };
+}
+const replayLine = (offset: string, action: Record<string, unknown>) => JSON.stringify({ replayChatItemAction: { actions: [action], videoOffsetTimeMsec: offset } });
+
+describe('readYtDlp on the replay sample', () => {
+  test('reads chat, Super Chats once, memberships; skips the engagement notice and ticker copies', async () => {
+    for (const chunk of [1 << 20, 501]) {
+      const { messages, stats } = await readWith(readYtDlp, replay, { chunk });
+      expect(messages).toHaveLength(34); // 39 lines − notice − 2 ticker copies − 2 deletion actions
+      expect(stats).toEqual({ records: 39, skipped: { liveChatViewerEngagementMessageRenderer: 1, 'ticker duplicate': 2 } });
+    }
+  });
+
+  test('text from runs: emoji runs as the emoji or the channel shortcut, links as their target', async () => {
+    const { messages } = await readWith(readYtDlp, replay);
+    expect(byText(messages, '방송 시작합니다').text).toBe('방송 시작합니다! 다들 안녕하세요 👋');
+    expect(byText(messages, 'first time').text).toBe('first time catching the stream live :_hangyeolWave:');
+    expect(byText(messages, ':_hangyeolWave::_hangyeolWave:').text).toBe(':_hangyeolWave::_hangyeolWave::_hangyeolWave:');
+    expect(byText(messages, 'Follow on Twitter').text).toBe('Follow on Twitter: https://twitter.com/hangyeol_tv & join the Discord → !discord');
+    expect(byText(messages, '00:01.000').text).toContain('00:01.000 --> 00:02.000');
+    expect(byText(messages, 'bold?').text).toBe('<b>bold?</b> nope, just text & stuff &amp; <i>more</i> </c>');
+    expect(byText(messages, '👨‍👩‍👧‍👦').text).toBe('🔥🔥🔥 👨‍👩‍👧‍👦 🏳️‍🌈 🇰🇷 👍🏽');
+  });
+
+  test('times, the pre-stream message, roles, Super Chat amounts', async () => {
+    const { messages } = await readWith(readYtDlp, replay);
+    expect(byText(messages, '방송 언제 시작해요?').timeMs).toBe(-12000);
+    const owner = byText(messages, '방송 시작합니다');
+    expect(owner.timeMs).toBe(2431);
+    expect(owner.author).toEqual({ id: 'UCq3hK1M9vT0aW4bZ5e7Yx2Q', name: '@hangyeol_live', roles: ['broadcaster', 'verified'] });
+    expect(byText(messages, '스팸 삭제했어요').author.roles).toEqual(['moderator', 'member']);
+    const superChats = messages.filter((m) => m.kind === 'donation');
+    expect(superChats.map((m) => [m.timeMs, m.amount, m.text])).toEqual([
+      [18230, '₩1,000', '첫 슈퍼챗 갑니다!! 화이팅'],
+      [47250, '₩10,000', '목 관리 잘 하세요!! 🍯'],
+    ]);
+    expect(messages.filter((m) => m.kind === 'subscription').map((m) => m.text)).toEqual(['Member for 6 months · 반년 축하해주세요 🎉', 'Welcome to 한결 Live!']);
+  });
+
+  test('a deletion by long id and a ban by channel mark their targets deleted', async () => {
+    const { messages } = await readWith(readYtDlp, replay);
+    expect(messages.filter((m) => m.deleted).map((m) => m.text)).toEqual(['FREE VIEWERS >>> bit.ly/fr33-v1ewz', '시청자 늘려드립니다 >>> 카톡 문의']);
+  });
+});
+
+describe('readYtDlp on a live capture', () => {
+  test('offsets are relative to when yt-dlp started: backlog negative, ban applied', async () => {
+    const { messages, stats } = await readWith(readYtDlp, capture);
+    expect(stats).toEqual({ records: 7, skipped: {} });
+    expect(messages.map((m) => m.timeMs)).toEqual([-32038, -23540, 712, 1239, 205474, 206093]);
+    expect(messages.filter((m) => m.deleted).map((m) => m.author.name)).toEqual(['@spam_account_1234']);
+  });
+
+  test('with a known stream start, timestampUsec gives the video time instead', async () => {
+    const startedAtMs = 1741950003000;
+    const { messages } = await readWith(readYtDlp, capture, { timeBase: { startedAtMs } });
+    expect(messages[0]!.timeMs).toBe(1741950065963 - startedAtMs);
+  });
+});
+
+describe('readYtDlp ordering, ids and errors', () => {
+  test('deletions apply to messages that come later in the file; short and long ids match', async () => {
+    const lines = [
+      replayLine('100', { markChatItemAsDeletedAction: { targetItemId: LONG_ID } }),
+      replayLine('50', { markChatItemsByAuthorAsDeletedAction: { externalChannelId: 'UCbanned' } }),
+      replayLine('200', { addChatItemAction: { item: textItem(SHORT_ID, 'deleted later') } }),
+      replayLine('300', { addChatItemAction: { item: textItem('ChwKGkNvdGhlcg', 'by banned', 'UCbanned') } }),
+      replayLine('400', { addChatItemAction: { item: textItem('ChwKGkNrZWVw', 'kept') } }),
+      replayLine('400', { addChatItemAction: { item: textItem('ChwKGkNrZWVw', 'kept') } }),
+      JSON.stringify({ replayChatItemAction: { actions: [{ addBannerToLiveChatCommand: {} }] } }),
+    ].join('\n');
+    const { messages, stats } = await readWith(readYtDlp, lines);
+    expect(messages.map((m) => [m.text, m.deleted])).toEqual([
+      ['deleted later', true],
+      ['by banned', true],
+      ['kept', false],
+    ]);
+    expect(stats.skipped).toEqual({ 'duplicate id': 1, addBannerToLiveChatCommand: 1 });
+  });
+
+  test('canonical ids and clock texts', () => {
+    expect(canonicalYouTubeId(SHORT_ID)).toBe('CrElHwVhqpf3bSlVwielRBAu-9');
+    expect(canonicalYouTubeId(LONG_ID)).toBe('CrElHwVhqpf3bSlVwielRBAu-9');
+    expect(canonicalYouTubeId('not-an-id')).toBe('not-an-id');
+    expect(clockTextToMs('-0:12')).toBe(-12000);
+    expect(clockTextToMs('1:02:03')).toBe(3723000);
+    expect(clockTextToMs('later')).toBeUndefined();
+  });
+
+  test('a ticker whose chat item is missing still gives the Super Chat once', async () => {
+    const paid = { liveChatPaidMessageRenderer: { id: 'ChwKGkNwYWlk', authorName: { simpleText: '@rich' }, purchaseAmountText: { simpleText: '$5.00' }, message: { runs: [{ text: 'gg' }] } } };
+    const ticker = { addLiveChatTickerItemAction: { item: { liveChatTickerPaidMessageItemRenderer: { id: 'ChwKGkNwYWlk', showItemEndpoint: { showLiveChatItemEndpoint: { renderer: paid } } } } } };
+    const { messages } = await readWith(readYtDlp, replayLine('5000', ticker) + '\n' + replayLine('5000', ticker));
+    expect(messages).toEqual([{ id: 'ChwKGkNwYWlk', timeMs: 5000, author: { name: '@rich', roles: [] }, text: 'gg', kind: 'donation', deleted: false, amount: '$5.00' }]);
+  });
+
+  test('wrong types name the line and the path inside it; broken lines name line and column', async () => {
+    const badName = replayLine('1', { addChatItemAction: { item: textItem('x', 'hi', 'UCa', { authorName: { simpleText: 7 } }) } });
+    expect(await errorLine(readWith(readYtDlp, `${replayLine('0', { addChatItemAction: { item: textItem('y', 'ok') } })}\n${badName}\n`))).toBe(
+      'input: chat.json:2: replayChatItemAction.actions[0].addChatItemAction.item.liveChatTextMessageRenderer.authorName.simpleText: expected string, got number',
+    );
+    expect(await errorLine(readWith(readYtDlp, replayLine('abc', { addChatItemAction: { item: textItem('y', 'ok') } })))).toBe(
+      'input: chat.json:1: replayChatItemAction.videoOffsetTimeMsec: expected whole milliseconds, like "2431"',
+    );
+    const cut = replay.subarray(0, replay.indexOf(0x0a) + 200);
+    expect(await errorLine(readWith(readYtDlp, cut))).toBe('input: chat.json:2:200: unexpected end of line (the record is incomplete)');
+  });
+});
