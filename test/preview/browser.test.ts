@@ -140,6 +140,22 @@ describe('preview page in Chromium', () => {
       await seek(t);
       await expectPaneAt(t);
     }
+    // Scrolling: newest line in view after a seek; a reader who scrolled up is not yanked down by new lines.
+    await page.setViewportSize({ width: 1280, height: 360 });
+    await seek(33.0);
+    await expectPaneAt(33.0);
+    const paneScroll = () =>
+      page.evaluate(() => {
+        const list = document.getElementById('chat-list')!;
+        return { overflows: list.scrollHeight > list.clientHeight, atBottom: list.scrollHeight - list.scrollTop - list.clientHeight < 2, top: list.scrollTop };
+      });
+    expect(await paneScroll()).toMatchObject({ overflows: true, atBottom: true });
+    await page.evaluate(() => document.getElementById('chat-list')!.scrollTo(0, 0));
+    await seek(39.6);
+    await expectPaneAt(39.6);
+    expect(await paneScroll()).toMatchObject({ atBottom: false, top: 0 });
+    await page.setViewportSize({ width: 1280, height: 640 });
+
     await seek(12.2);
     await expectPaneAt(12.2);
 
