@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChatMessage } from '../ingest/message.js';
 import { foldName } from './support/author-match.js';
-import { appliesToKinds } from './support/kinds.js';
+import { appliesToKinds } from './support/applies-to-kinds.js';
 import { defineRule } from './types.js';
 
 // Runs of two or more, or any whitespace that is not a plain space: single spaces stay as they

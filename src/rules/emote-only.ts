@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appliesToKinds } from './support/kinds.js';
+import { appliesToKinds } from './support/applies-to-kinds.js';
 import { defineRule } from './types.js';
 
 // One emoji: a keycap, or pictographs with their skin tones, ZWJ joins, variation selectors and

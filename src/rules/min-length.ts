@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countGraphemes } from './support/graphemes.js';
-import { appliesToKinds } from './support/kinds.js';
+import { appliesToKinds } from './support/applies-to-kinds.js';
 import { defineRule } from './types.js';
 
 export default defineRule({
