@@ -42,10 +42,12 @@ export async function probeMpegtsOrigin(input: ProbeInput, options: ProbeOptions
   ]);
   // The container is recognised from the bytes, not the file extension: `.ts`, `.m4s`, `.mp4`,
   // `.cmfv` and extension-less URLs all occur, and an EXT-X-MAP may hold a TS PAT/PMT.
+  // ISO BMFF is checked first: its box header at byte 0 is a sharper signal than TS sync bytes,
+  // which are searched for over the first packets.
+  if (looksLikeIsoBmff(segment.bytes)) return probeFragmentedMp4(segment, init);
   if (looksLikeTransportStream(segment.bytes)) {
     return probeTransportStream(segment, init && looksLikeTransportStream(init.bytes) ? init : undefined);
   }
-  if (looksLikeIsoBmff(segment.bytes)) return probeFragmentedMp4(segment, init);
   throw inputError(
     'first segment is neither MPEG-TS (no 0x47 sync byte) nor fMP4 (no ISO BMFF box) at its start',
     segment.source,

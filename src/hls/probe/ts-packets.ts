@@ -27,42 +27,58 @@ const LAYOUTS: readonly PacketLayout[] = [
   { packetSize: M2TS_PACKET_SIZE, syncOffset: 4 },
 ];
 
-/** True when the bytes look like MPEG-TS or M2TS: sync bytes where the first packets should start. */
-export function looksLikeTransportStream(bytes: Uint8Array): boolean {
-  return detectLayout(bytes) !== undefined;
+/** How far into the data the first packet may start: hls.js also skips leading junk (TSDemuxer.syncOffset). */
+const SYNC_SEARCH_PACKETS = 5;
+/** Consecutive sync bytes that must line up, so a stray 0x47 in other data is not taken for TS. */
+const SYNCS_REQUIRED = 3;
+
+interface PacketGrid extends PacketLayout {
+  /** Index of the first byte of the first whole packet. */
+  firstPacket: number;
 }
 
-function detectLayout(bytes: Uint8Array): PacketLayout | undefined {
-  return LAYOUTS.find(({ packetSize, syncOffset }) => {
-    // Up to three packets must agree, so a stray 0x47 in some other format is not mistaken for TS.
-    const packets = Math.min(3, Math.floor(bytes.length / packetSize)) || 1;
-    for (let i = 0; i < packets; i++) {
-      if (bytes[i * packetSize + syncOffset] !== SYNC_BYTE) return false;
+/** True when the bytes look like MPEG-TS or M2TS: sync bytes lined up at the packet size. */
+export function looksLikeTransportStream(bytes: Uint8Array): boolean {
+  return findPacketGrid(bytes) !== undefined;
+}
+
+function findPacketGrid(bytes: Uint8Array): PacketGrid | undefined {
+  for (const layout of LAYOUTS) {
+    const searchEnd = Math.min(bytes.length, layout.packetSize * SYNC_SEARCH_PACKETS);
+    for (let first = 0; first < searchEnd; first++) {
+      if (syncsLineUp(bytes, first, layout)) return { ...layout, firstPacket: first };
     }
-    return true;
-  });
+  }
+  return undefined;
+}
+
+function syncsLineUp(bytes: Uint8Array, first: number, { packetSize, syncOffset }: PacketLayout): boolean {
+  // Two packets at least: a lone 0x47 ('G') proves nothing, and no probe fits in one packet anyway.
+  const wholePackets = Math.floor((bytes.length - first) / packetSize);
+  if (wholePackets < 2) return false;
+  for (let i = 0; i < Math.min(SYNCS_REQUIRED, wholePackets); i++) {
+    if (bytes[first + i * packetSize + syncOffset] !== SYNC_BYTE) return false;
+  }
+  return true;
 }
 
 /**
- * The transport packets of `data`, in order. Packets flagged with a transport error are skipped, as
- * a player would; a lost sync byte or an adaptation field that overruns its packet is an input error.
+ * The transport packets of `data`, in order. Like hls.js, leading bytes before the first packet and
+ * a partial packet at the end are ignored, and packets flagged with a transport error are skipped.
+ * Unlike hls.js, a lost sync byte mid-segment is an input error: a packager should not guess at
+ * corrupted timestamps. An adaptation field that overruns its packet is one too.
  */
 export function* tsPackets(data: SourceBytes): Generator<TsPacket> {
   const { bytes, source, offset } = data;
-  const layout = detectLayout(bytes);
-  if (!layout) {
-    throw inputError('not an MPEG-TS segment: no 0x47 sync byte at the start of the first packets', source, {
+  const grid = findPacketGrid(bytes);
+  if (!grid) {
+    throw inputError('not an MPEG-TS segment: no run of 0x47 sync bytes 188 (or 192) bytes apart near its start', source, {
       path: `byte ${offset}`,
     });
   }
-  const { packetSize, syncOffset } = layout;
-  for (let start = 0; start < bytes.length; start += packetSize) {
+  const { packetSize, syncOffset, firstPacket } = grid;
+  for (let start = firstPacket; bytes.length - start >= packetSize; start += packetSize) {
     const at = start + syncOffset;
-    if (bytes.length - start < packetSize) {
-      throw inputError(`segment ends inside a transport packet (${bytes.length - start} of ${packetSize} bytes)`, source, {
-        path: `byte ${offset + start}`,
-      });
-    }
     if (bytes[at] !== SYNC_BYTE) {
       throw inputError(`lost MPEG-TS sync: expected 0x47, found 0x${hex(bytes[at] ?? 0)}`, source, {
         path: `byte ${offset + at}`,

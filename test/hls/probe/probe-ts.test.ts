@@ -147,6 +147,13 @@ describe('probeTransportStream: the origin hls.js uses, min(first audio PTS, fir
       expect(result.mpegts).toBe(126000);
     });
 
+    it('skips junk before the first packet and a partial packet at the end, as hls.js does', () => {
+      const junk = new Uint8Array(100).fill(0x47); // sync-looking bytes that do not line up at 188
+      const tail = tsPacket({ pid: AUDIO_PID, payload: new Uint8Array(10) }).subarray(0, 50);
+      const bytes = concatBytes([junk, ...programTables(), ...video(133200, 126000), ...audio(131280), tail]);
+      expect(probeTransportStream({ bytes, source: 'junk.ts', offset: 0 }).mpegts).toBe(126000);
+    });
+
     it('reads M2TS: 192-byte packets with a 4-byte timestamp prefix', () => {
       const bytes = toM2ts([...programTables(), ...video(133200, 126000), ...audio(131280)]);
       expect(probeTransportStream({ bytes, source: 'fixture.m2ts', offset: 0 }).mpegts).toBe(126000);
@@ -203,7 +210,7 @@ describe('probeTransportStream: the origin hls.js uses, min(first audio PTS, fir
     it('rejects bytes that are not a transport stream', () => {
       const err = probeError({ bytes: new TextEncoder().encode('#EXTM3U\n'.repeat(60)), source: 'seg.ts', offset: 0 });
       expect(err.kind).toBe('input');
-      expect(err.format()).toBe('seg.ts: byte 0: not an MPEG-TS segment: no 0x47 sync byte at the start of the first packets');
+      expect(err.format()).toBe('seg.ts: byte 0: not an MPEG-TS segment: no run of 0x47 sync bytes 188 (or 192) bytes apart near its start');
     });
 
     it('reports a lost sync byte at its absolute offset, including a byte-range start', () => {
@@ -214,11 +221,15 @@ describe('probeTransportStream: the origin hls.js uses, min(first audio PTS, fir
       expect(err.format()).toBe(`all.ts: byte ${10_000 + 3 * 188}: lost MPEG-TS sync: expected 0x47, found 0x00`);
     });
 
-    it('reports a segment that ends inside a packet', () => {
-      const bytes = concatBytes(programTables()).subarray(0, 188 + 100);
-      expect(probeError({ bytes, source: 'cut.ts', offset: 0 }).format()).toBe(
-        'cut.ts: byte 188: segment ends inside a transport packet (100 of 188 bytes)',
-      );
+    it('reports a segment cut short before its PMT', () => {
+      const bytes = concatBytes([...programTables(), ...video(133200, 126000)]);
+      const cut = concatBytes([bytes.subarray(0, 188), video(133200, 126000)[0]!]); // PAT, then PES: the PMT is lost
+      expect(probeError({ bytes: cut, source: 'cut.ts', offset: 0 }).format()).toBe('cut.ts: byte 0: no PAT/PMT found in the first segment');
+    });
+
+    it('does not take a short text with a stray 0x47 ("G") for TS', () => {
+      const text = new TextEncoder().encode(`#EXTM3U\n#EXT-X-TARGETDURATION:6\n${'x'.repeat(300)}`);
+      expect(probeError({ bytes: text, source: 'index.m3u8', offset: 0 }).message).toMatch(/^not an MPEG-TS segment/);
     });
 
     it('reports an adaptation field longer than its packet', () => {

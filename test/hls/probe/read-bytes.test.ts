@@ -46,6 +46,9 @@ beforeAll(async () => {
   }
   packed = Buffer.concat(parts.map(([, bytes]) => bytes));
   await writeFile(join(dir, 'packed.bin'), packed);
+  const corrupt = Buffer.from(packed);
+  corrupt[ranges.ts.offset + 5 * 188] = 0x00; // the sixth packet's sync byte
+  await writeFile(join(dir, 'corrupt.bin'), corrupt);
 });
 
 afterAll(async () => {
@@ -71,11 +74,18 @@ describe('probeMpegtsOrigin reading files', () => {
   });
 
   it('names the absolute byte of a fault inside a byte range', async () => {
-    const off = { offset: ranges.ts.offset - 333, length: ranges.ts.length }; // starts in the 0x47 junk
-    const err = await probeError({ segmentUrl: packedUrl(), segmentByteRange: off });
+    const corrupt = join(dir, 'corrupt.bin');
+    const err = await probeError({ segmentUrl: pathToFileURL(corrupt), segmentByteRange: ranges.ts });
     expect(err.kind).toBe('input');
-    expect(err.file).toBe(join(dir, 'packed.bin'));
-    expect(err.position?.path).toBe(`byte ${off.offset}`);
+    expect(err.format()).toBe(`${corrupt}: byte ${ranges.ts.offset + 5 * 188}: lost MPEG-TS sync: expected 0x47, found 0x00`);
+  });
+
+  it('names the range start when a byte range holds no segment at all', async () => {
+    const off = { offset: ranges.init.offset + 1, length: 2000 }; // one byte past a box boundary
+    const err = await probeError({ segmentUrl: packedUrl(), segmentByteRange: off });
+    expect(err.format()).toBe(
+      `${join(dir, 'packed.bin')}: byte ${off.offset}: first segment is neither MPEG-TS (no 0x47 sync byte) nor fMP4 (no ISO BMFF box) at its start`,
+    );
   });
 
   it('rejects a byte range that runs past the end of the file', async () => {
