@@ -3,7 +3,8 @@ import { FORMAT_NAMES, type ChatSource, type FormatName } from './types.js';
 
 const KEYS = ['offset', 'label', 'format'] as const;
 type Key = (typeof KEYS)[number];
-const OPTION = /^(offset|label|format)=(.*)$/s;
+// A value with a path separator is part of a path (`dir:offset=1/chat.json`), not an option.
+const OPTION = /^(offset|label|format)=([^/\\]*)$/s;
 const SECONDS = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** The syntax, for help texts and error messages. */
@@ -12,7 +13,7 @@ export const CHAT_ARG_SYNTAX = 'FILE[:offset=SECONDS][:label=TEXT][:format=NAME]
 /**
  * Parses one `--chat` value: `file[:offset=-2.5][:label=YT][:format=ytdlp]`, options in any order.
  * Only trailing `:key=value` parts with a known key are options, so a path that itself contains
- * ':' (`C:\chat.json`, `stream:1.json`) stays intact. A label therefore cannot contain ':'.
+ * ':' (`C:\chat.json`, `stream:1.json`) stays intact. A label therefore cannot contain ':', '/' or '\'.
  */
 export function parseChatArg(arg: string): ChatSource {
   const options: Partial<Record<Key, string>> = {};

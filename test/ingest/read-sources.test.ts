@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readChatSources } from '../../src/ingest/read-sources.js';
+import { errorLine, FIXTURES } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chat-replay-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+const native = (messages: Array<[string, number]>) =>
+  JSON.stringify({ version: 1, messages: messages.map(([id, offsetMs]) => ({ id, offsetMs, author: { name: 'a' }, text: id })) });
+const options = { timeBase: {}, keepPreroll: false };
+
+describe('readChatSources', () => {
+  test('merges sources by time, stably, with each source offset and label applied', async () => {
+    const a = write('a.json', native([['a1', 1000], ['a2', 3000], ['a3', 3000]]));
+    const b = write('b.jsonl', [['b1', 500], ['b2', 2000]].map(([id, t]) => JSON.stringify({ id, offsetMs: t, author: { name: 'b' }, text: id })).join('\n'));
+    const result = await readChatSources(
+      [
+        { file: a, offsetMs: 0, label: 'TW' },
+        { file: b, offsetMs: 1000, label: 'YT' },
+      ],
+      options,
+    );
+    expect(result.messages.map((m) => [m.id, m.timeMs, m.source])).toEqual([
+      ['a1', 1000, 'TW'],
+      ['b1', 1500, 'YT'],
+      ['a2', 3000, 'TW'],
+      ['a3', 3000, 'TW'],
+      ['b2', 3000, 'YT'],
+    ]);
+    expect(result.sources.map((s) => [s.format, s.detected, s.records, s.messages])).toEqual([
+      ['native', true, 3, 3],
+      ['native-jsonl', true, 2, 2],
+    ]);
+  });
+
+  test('pre-roll is dropped and counted, or clamped to 0', async () => {
+    const file = join(FIXTURES, 'ytdlp.live-capture.live_chat.json');
+    const dropped = await readChatSources([{ file, offsetMs: 0 }], options);
+    expect(dropped.preroll).toEqual({ dropped: 2, clamped: 0 });
+    expect(dropped.messages).toHaveLength(4);
+    const clamped = await readChatSources([{ file, offsetMs: 0 }], { ...options, keepPreroll: true });
+    expect(clamped.preroll).toEqual({ dropped: 0, clamped: 2 });
+    expect(clamped.messages.slice(0, 2).map((m) => m.timeMs)).toEqual([0, 0]);
+    // An offset can also bring a live capture's backlog into the video.
+    const shifted = await readChatSources([{ file, offsetMs: 40000 }], options);
+    expect(shifted.preroll.dropped).toBe(0);
+  });
+
+  test('every shared sample is detected and read, also gzip-compressed', async () => {
+    const counts: Record<string, number> = {};
+    for (const name of ['twitchdownloader.json', 'ytdlp.live_chat.json', 'chat-downloader.json', 'twitch-v5-rechat.json']) {
+      const { messages, sources } = await readChatSources([{ file: join(FIXTURES, name), offsetMs: 0 }], options);
+      counts[`${name} ${sources[0]!.format}`] = messages.length;
+    }
+    expect(counts).toEqual({
+      'twitchdownloader.json twitchdownloader': 31,
+      'ytdlp.live_chat.json ytdlp': 33,
+      'chat-downloader.json chat-downloader': 33,
+      'twitch-v5-rechat.json twitchdownloader': 5,
+    });
+    const gz = write('chat.json.gz', gzipSync(native([['x', 5]])));
+    expect((await readChatSources([{ file: gz, offsetMs: 0 }], options)).messages.map((m) => m.id)).toEqual(['x']);
+  });
+
+  test('a forced format overrides detection; unknown content lists the formats tried', async () => {
+    const file = join(FIXTURES, 'chat-downloader.json');
+    expect(await errorLine(readChatSources([{ file, offsetMs: 0, format: 'twitchdownloader' }], options))).toBe(
+      `input: ${file}: [0]._id: missing string`,
+    );
+    const odd = write('odd.json', '{"hello":"world"}');
+    expect(await errorLine(readChatSources([{ file: odd, offsetMs: 0 }], options))).toBe(
+      `input: ${odd}: unrecognised chat archive format; tried: ytdlp (JSON Lines with replayChatItemAction/addChatItemAction); chat-downloader (items with message_type/time_in_seconds); native-jsonl (JSON Lines of messages with offsetMs/sentAt); twitchdownloader (an object with a "comments" array, or an array of comments with content_offset_seconds); native (an object with "messages", or an array of messages with offsetMs/sentAt). Name the format with --chat FILE:format=NAME`,
+    );
+  });
+
+  test('a missing file or a directory is an I/O error', async () => {
+    const missing = join(dir, 'nope.json');
+    expect(await errorLine(readChatSources([{ file: missing, offsetMs: 0 }], options))).toBe(`io: ${missing}: cannot read chat archive: no such file or directory`);
+    expect(await errorLine(readChatSources([{ file: dir, offsetMs: 0 }], options))).toBe(`io: ${dir}: cannot read chat archive: is a directory`);
+  });
+});
