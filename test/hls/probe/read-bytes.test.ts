@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatReplayError } from '../../../src/errors.js';
 import { probeMpegtsOrigin, type ProbeInput } from '../../../src/hls/probe/index.js';
+import { AUDIO_PID, concatBytes, packetize, pesPacket, programTables, VIDEO_PID } from '../../fixtures/probe/ts-builder.js';
 
 const samples = new URL('../../../samples/', import.meta.url);
 const sample = (path: string) => readFile(new URL(path, samples));
@@ -86,6 +87,15 @@ describe('probeMpegtsOrigin reading files', () => {
     expect(err.format()).toBe(
       `${join(dir, 'packed.bin')}: byte ${off.offset}: first segment is neither MPEG-TS (no 0x47 sync byte) nor fMP4 (no ISO BMFF box) at its start`,
     );
+  });
+
+  it('reads the PAT/PMT from a TS EXT-X-MAP when the segment carries none', async () => {
+    const [initPath, segmentPath] = [join(dir, 'init.ts'), join(dir, 'no-psi.ts')];
+    await writeFile(initPath, concatBytes(programTables()));
+    const pes = [pesPacket({ streamId: 0xe0, pts: 903600, dts: 896400 }), pesPacket({ streamId: 0xc0, pts: 901920 })];
+    await writeFile(segmentPath, concatBytes([...packetize(VIDEO_PID, pes[0]!), ...packetize(AUDIO_PID, pes[1]!)]));
+    const result = await probeMpegtsOrigin({ segmentUrl: pathToFileURL(segmentPath), initUrl: pathToFileURL(initPath) });
+    expect(result).toEqual({ mpegts: 896400, container: 'ts', detail: 'min(audio PTS 901920, video DTS 896400)' });
   });
 
   it('rejects a byte range that runs past the end of the file', async () => {
