@@ -29,25 +29,26 @@ export function probeFragmentedMp4(segment: SourceBytes, init?: SourceBytes): Pr
     );
   }
   const decodeTimes = earliestDecodeTimes(segment);
-  const starts: TrackStart[] = [];
-  for (const kind of ['audio', 'video'] as const) {
+  const startOf = (kind: TrackStart['kind']): TrackStart | undefined => {
     const track = tracks[kind];
     const decodeTime = track && decodeTimes.get(track.id);
-    if (track && decodeTime !== undefined) starts.push({ kind, track, decodeTime });
-  }
-  const [first] = starts;
-  if (!first) {
+    return track && decodeTime !== undefined ? { kind, track, decodeTime } : undefined;
+  };
+  const audio = startOf('audio');
+  const video = startOf('video');
+  // hls.js syncs on audio only when it starts strictly earlier; a tie gives the same value anyway.
+  const origin = audio && video ? (startsEarlier(audio, video) ? audio : video) : (audio ?? video);
+  if (!origin) {
     throw inputError("no 'moof/traf' with a 'tfdt' for an audio or video track of the init segment", segment.source, {
       path: `byte ${segment.offset}`,
     });
   }
-  const [audio, video] = starts.length === 2 ? starts : [];
-  // hls.js syncs on audio only when it starts strictly earlier; a tie gives the same value anyway.
-  const origin = audio && video ? (startsEarlier(audio, video) ? audio : video) : first;
   return {
     mpegts: toNinetyKhzTicks(origin.decodeTime, origin.track.timescale),
     container: 'fmp4',
-    detail: starts.length === 2 ? `min(${starts.map(describe).join(', ')})` : `${describe(first)} (no ${first.kind === 'audio' ? 'video' : 'audio'} track)`,
+    detail: audio && video
+      ? `min(${describe(audio)}, ${describe(video)})`
+      : `${describe(origin)} (no ${origin.kind === 'audio' ? 'video' : 'audio'} track)`,
   };
 }
 
