@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -200,6 +201,7 @@ describe('preview page in Chromium', () => {
     await page.screenshot({ path: SCREENSHOT });
 
     expect(await page.evaluate(() => (window as HookWindow).__chatReplay?.error ?? null)).toBeNull();
+    expect(await page.evaluate(() => (window as HookWindow).__chatReplay?.warnings)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -220,5 +222,44 @@ describe('preview page in Chromium', () => {
     }
     expect(errors).toEqual([]);
     await native.close();
+  });
+
+  test('a broken subtitle segment shows up as a warning on the page', { timeout: 60_000 }, async () => {
+    // A copy with one variant and one zero-byte chat segment (hls.js: "Empty subtitle payload").
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'chat-replay-preview-broken-'));
+    try {
+      await cp(path.join(REPO, 'samples/vod-ts/v360'), path.join(tmp, 'v360'), { recursive: true });
+      await cp(path.join(REPO, 'test/fixtures/preview/subs/chat_kor'), path.join(tmp, 'subs/chat_kor'), { recursive: true });
+      await writeFile(path.join(tmp, 'subs/chat_kor/seg_002.vtt'), '');
+      await writeFile(
+        path.join(tmp, 'master.m3u8'),
+        [
+          '#EXTM3U',
+          '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="chat",NAME="chat_kor",LANGUAGE="ko",DEFAULT=YES,AUTOSELECT=YES,URI="subs/chat_kor/index.m3u8"',
+          '#EXT-X-STREAM-INF:BANDWIDTH=233200,RESOLUTION=426x240,CODECS="avc1.4d4015,mp4a.40.2",SUBTITLES="chat"',
+          'v360/index.m3u8',
+          '',
+        ].join('\n'),
+      );
+      const broken = await startPreviewServer({ root: tmp, masterPath: path.join(tmp, 'master.m3u8'), host: '127.0.0.1', port: 0 });
+      const tab = await browser.newPage();
+      try {
+        await tab.goto(broken.url);
+        await tab.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+        await tab.evaluate(() => {
+          document.querySelector('video')!.currentTime = 14;
+        });
+        await expect
+          .poll(() => tab.evaluate(() => (window as HookWindow).__chatReplay!.warnings.join('\n')), { timeout: 15_000 })
+          .toMatch(/seg_002\.vtt/);
+        expect(await tab.getAttribute('#status', 'class')).toContain('warning');
+        expect(await tab.evaluate(() => (window as HookWindow).__chatReplay!.error)).toBeNull();
+      } finally {
+        await tab.close();
+        await broken.close();
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 });

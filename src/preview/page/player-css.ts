@@ -12,6 +12,7 @@ main { flex: 1; display: flex; min-height: 0; }
 .stage { flex: 1; display: flex; flex-direction: column; min-width: 0; padding: 12px; gap: 8px; }
 video { width: 100%; flex: 1; min-height: 0; background: #000; border-radius: 6px; }
 #status { color: var(--muted); font-size: 12px; font-family: ui-monospace, monospace; }
+#status.warning { color: #ffb347; }
 #status.error { color: #ff6b6b; }
 aside { width: 360px; display: flex; flex-direction: column; background: var(--panel); border-left: 1px solid var(--line); }
 .pane-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; padding: 10px 12px; border-bottom: 1px solid var(--line); font-size: 13px; }

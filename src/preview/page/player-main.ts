@@ -25,6 +25,11 @@ export interface ChatReplayHook {
   engine: 'hls.js' | 'native';
   /** The first fatal playback error, if any. */
   error: string | null;
+  /**
+   * Problems with subtitle segments or playlists that did not stop playback (a zero-byte segment,
+   * a playlist that fails to load): exactly what someone checking a rendition needs to see.
+   */
+  warnings: string[];
   paneMessages(): string[];
   subtitleTracks(): string[];
   selectedSubtitleTrack(): number;
@@ -82,6 +87,7 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
     ready: false,
     engine: useHlsJs ? 'hls.js' : 'native',
     error: null,
+    warnings: [],
     paneMessages: () => pane.messages(),
     subtitleTracks: () => renditions.labels(),
     selectedSubtitleTrack: () => renditions.selected(),
@@ -94,6 +100,11 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
       overlay.checked = on;
       renditions.setOverlay(on);
     },
+  };
+
+  const warn = (message: string): void => {
+    hook.warnings.push(message);
+    sync();
   };
 
   const fail = (message: string): void => {
@@ -120,9 +131,16 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
       refreshSelector();
       sync();
     });
-    hls.on(E.SUBTITLE_FRAG_PROCESSED, () => sync());
+    hls.on(E.SUBTITLE_FRAG_PROCESSED, (_event, data) => {
+      if (!data.success) warn(`subtitle segment ${data.frag.url}: ${data.error?.message ?? 'not parsed'}`);
+      sync();
+    });
     hls.on(E.ERROR, (_event, data) => {
-      if (data.fatal) fail(`hls.js: ${data.type} ${data.details}${data.error ? `: ${data.error.message}` : ''}`);
+      const message = `hls.js: ${data.type} ${data.details}${data.error ? `: ${data.error.message}` : ''}`;
+      if (data.fatal) fail(message);
+      // hls.js aborts loads itself on every seek and track switch; those are not the rendition's fault.
+      else if (data.details === HlsCtor.ErrorDetails.INTERNAL_ABORTED) return;
+      else if (data.frag?.type === 'subtitle' || /SUBTITLE/i.test(data.details)) warn(`${message}${data.frag ? ` (${data.frag.url})` : ''}`);
     });
     hls.loadSource(config.masterUrl);
     hls.attachMedia(video);
@@ -211,7 +229,9 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
       const name = select.selectedOptions[0]?.text ?? 'off';
       // Chromium's own HLS player, for one, plays the video but exposes no subtitle renditions.
       const none = hook.ready && renditions.labels().length === 0 ? ' · this player exposes no subtitle renditions' : '';
-      status.textContent = `${hook.engine} · ${video.currentTime.toFixed(1)} s · ${name} · ${pane.messages().length} shown${none}`;
+      const warned = hook.warnings.length > 0 ? ` · ⚠ ${hook.warnings.length} subtitle problem(s), last: ${hook.warnings[hook.warnings.length - 1]}` : '';
+      status.textContent = `${hook.engine} · ${video.currentTime.toFixed(1)} s · ${name} · ${pane.messages().length} shown${none}${warned}`;
+      status.classList.toggle('warning', warned !== '');
     }
   }
 
