@@ -76,7 +76,8 @@ export interface PackageSummary {
   sources: SourceReport[];
   messages: { read: number; preroll: { dropped: number; clamped: number }; kept: number };
   rules: RuleReport[];
-  cues: { total: number; peakPerMinute: number; droppedPastEnd: number; clipped: number };
+  /** `hiddenInWindow`: messages that scrolled out of the window layout's box before any update showed them. */
+  cues: { total: number; peakPerMinute: number; droppedPastEnd: number; clipped: number; hiddenInWindow: number };
   segments: { total: number; withCues: number; empty: number };
   timestampMaps: { domain: number; mpegts: number; source: string }[];
   master_patch: { changed: boolean; inserted: number; replaced: number; variantsLinked: number };
@@ -149,7 +150,8 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
 
   const kept = { count: 0 };
   const { messages: ruled, reports } = applyRuleSet(ingest.messages, ruleSet);
-  const cues = countCues(layoutCues(countKept(ruled, kept), options));
+  const windowStats = { cues: 0, hidden: 0 };
+  const cues = countCues(layoutCues(countKept(ruled, kept), options, windowStats));
   const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
 
   const segmentNames = timeline.segments.map((_, i) => subtitleSegmentName(i, timeline.segments.length));
@@ -189,7 +191,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     sources: ingest.sources,
     messages: { read: readCount, preroll: ingest.preroll, kept: kept.count },
     rules: reports,
-    cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats },
+    cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
     segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
     timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
     master_patch: { changed: patch!.changed, inserted: patch!.inserted, replaced: patch!.replaced, variantsLinked: patch!.variantsLinked },
@@ -204,7 +206,7 @@ function parseStartedAt(text: string): number {
   return ms;
 }
 
-function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions): Iterable<Cue> {
+function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions, stats: { cues: number; hidden: number }): Iterable<Cue> {
   const renderLine = (m: ChatMessage) => renderMessageLine(m, { showLabels: options.showLabels });
   if (options.layout === 'window') {
     return windowLayout(messages, {
@@ -213,6 +215,7 @@ function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions): I
       holdMs: options.holdMs,
       position: options.position,
       renderLine,
+      stats,
     });
   }
   return messageLayout(messages, { holdMs: options.holdMs, maxVisible: options.maxVisible, renderLine });

@@ -5,6 +5,7 @@ import { packageChatReplay, type PackageSummary } from '../pipeline.js';
 import { usageError } from '../errors.js';
 import { EXIT, type CliCommand } from './command.js';
 import { formatPackageSummary } from './package-summary.js';
+import { formatFindings, hasErrors, validateRendition } from '../validate/index.js';
 
 function builder(y: Argv) {
   return y
@@ -30,6 +31,7 @@ function builder(y: Argv) {
     .option('mpegts', { type: 'number', describe: 'X-TIMESTAMP-MAP MPEGTS (90 kHz) instead of probing it from the video' })
     .option('started-at', { type: 'string', describe: 'ISO-8601 instant of the video\'s first frame, for absolute message times' })
     .option('lock-timeout', { type: 'number', default: 60, describe: 'Seconds to wait while another run writes the same master' })
+    .option('validate', { type: 'boolean', default: false, describe: 'Run `validate` on the rendition just written; exit 1 on any error finding' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Do everything but write files' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON summary on stdout' })
     .example('$0 package --chat chat.json --master vod/master.m3u8', 'Package with the defaults (subs/chat_kor, LANGUAGE="ko")')
@@ -73,7 +75,7 @@ export const packageCommand: CliCommand<PackageArgs> = {
       maxVisible: positive('max-visible', args['max-visible'], true),
       layout: args.layout,
       lines: positive('lines', args.lines, true),
-      updateRateMs: Math.round(positive('update-rate', args['update-rate']) * 1000),
+      updateRateMs: Math.max(1, Math.round(positive('update-rate', args['update-rate']) * 1000)),
       position: args.position,
       showLabels: args['show-labels'],
       keepPreroll: args['keep-preroll'],
@@ -83,8 +85,19 @@ export const packageCommand: CliCommand<PackageArgs> = {
       dryRun: args['dry-run'],
       lockWaitMs: Math.round(Math.max(0, args['lock-timeout']) * 1000),
     });
-    if (args.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    else io.stdout(formatPackageSummary(summary));
-    return EXIT.ok;
+    if (!args.validate || args['dry-run']) {
+      io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPackageSummary(summary));
+      return EXIT.ok;
+    }
+    const findings = await validateRendition(args.master, { rendition: args.name });
+    const failed = hasErrors(findings);
+    if (args.json) {
+      io.stdout(`${JSON.stringify({ ...summary, validation: JSON.parse(formatFindings(findings, 'json')) }, null, 2)}\n`);
+    } else {
+      io.stdout(formatPackageSummary(summary));
+      io.stdout(formatFindings(findings, 'text'));
+    }
+    if (failed) io.stderr(`chat-replay: ${args.master}: the rendition just written fails validation (see the findings above)\n`);
+    return failed ? EXIT.input : EXIT.ok;
   },
 };

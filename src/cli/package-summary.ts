@@ -16,6 +16,9 @@ export function formatPackageSummary(s: PackageSummary): string {
     for (const r of s.rules) lines.push(`${r.rule.padEnd(width)}  ${String(r.dropped).padStart(7)}  ${String(r.edited).padStart(6)}`);
   }
   lines.push(`kept ${s.messages.kept} of ${s.messages.read} messages → ${s.cues.total} cues (peak ${s.cues.peakPerMinute}/min)`);
+  if (s.cues.hiddenInWindow) {
+    lines.push(`${s.cues.hiddenInWindow} messages scrolled out of the chat box before an update showed them (add a rate-limit rule)`);
+  }
   if (s.cues.droppedPastEnd || s.cues.clipped) {
     lines.push(`past the end of the video: ${s.cues.droppedPastEnd} cues dropped; ${s.cues.clipped} cut at the end or a discontinuity`);
   }

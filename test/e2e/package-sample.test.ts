@@ -154,3 +154,13 @@ v144/index.m3u8
     expect(run.stdout).toMatch(/drop-deleted\s+1\s+0/);
   });
 });
+
+describe('package --validate', () => {
+  it('validates what it just wrote and passes on the sample', async () => {
+    const dir = copySample('vod-ts');
+    const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--rules', SAMPLE_RULES, '--validate']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/validate: (no problems found|0 error\(s\))/);
+  });
+});
