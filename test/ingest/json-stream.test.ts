@@ -94,3 +94,15 @@ describe('streamJsonLines', () => {
     expect(await errorLine(lines('{"a":1} x\n', 3))).toBe('input: chat.jsonl:1:9: unexpected data after the JSON value');
   });
 });
+
+describe('scalars', () => {
+  test('literals and numbers of every shape parse like JSON.parse, split anywhere', async () => {
+    const values = [0, -0, 7, 123456789012345, 1234567890123456789, -12, 0.5, 1e21, -2.5e-3, 1.0, true, false, null, [0], [null], { a: 0 }];
+    const text = `[${values.map((v) => JSON.stringify(v)).join(' , ')},10,0.25e+2,1E2]`;
+    for (const chunk of [1, 2, 3, 1000]) {
+      const { items } = await collect(text, chunk);
+      expect(items).toEqual(JSON.parse(text));
+    }
+    for (const bad of ['[01]', '[1.]', '[nul]', '[truex]', '[-]', '[1e]', '[+1]']) expect(await errorLine(collect(bad, 2))).toMatch(/invalid JSON at byte 1: unexpected/);
+  });
+});

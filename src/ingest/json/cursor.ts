@@ -29,6 +29,10 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+const NULL = Buffer.from('null');
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
@@ -160,7 +164,61 @@ export class JsonCursor {
     return this.fast.latin1Slice(start, i);
   }
 
+  /** True when bytes at i..i+word.length spell `word` and a delimiter (or the end) follows. */
+  private literalAt(i: number, word: Uint8Array): boolean {
+    const b = this.buf;
+    const end = i + word.length;
+    if (end > b.length) return false;
+    for (let k = 1; k < word.length; k++) if (b[i + k] !== word[k]) return false;
+    if (end === b.length) return this.final;
+    const next = b[end]!;
+    return next === COMMA || next === CLOSE_BRACE || next === CLOSE_BRACKET || isWhitespace(next);
+  }
+
   private scalar(): null | boolean | number {
+    // Literals and plain integers are most of the scalars in chat archives: read them straight from
+    // the bytes, without building a string to compare or convert.
+    const b = this.buf;
+    const c = b[this.i]!;
+    if (c === 0x6e && this.literalAt(this.i, NULL)) {
+      this.i += 4;
+      return null;
+    }
+    if (c === 0x74 && this.literalAt(this.i, TRUE)) {
+      this.i += 4;
+      return true;
+    }
+    if (c === 0x66 && this.literalAt(this.i, FALSE)) {
+      this.i += 5;
+      return false;
+    }
+    if (c === 0x30 && this.i + 1 < b.length) {
+      const next = b[this.i + 1]!;
+      if (next === COMMA || next === CLOSE_BRACE || next === CLOSE_BRACKET || isWhitespace(next)) {
+        this.i++;
+        return 0;
+      }
+    }
+    if (c >= 0x31 && c <= 0x39) {
+      let i = this.i;
+      let value = 0;
+      let d: number;
+      while (i < b.length && (d = b[i]! - 0x30) >= 0 && d <= 9 && i - this.i < 15) {
+        value = value * 10 + d;
+        i++;
+      }
+      if (i < b.length) {
+        const next = b[i]!;
+        if (next === COMMA || next === CLOSE_BRACE || next === CLOSE_BRACKET || isWhitespace(next)) {
+          this.i = i;
+          return value;
+        }
+      }
+    }
+    return this.scalarSlow();
+  }
+
+  private scalarSlow(): null | boolean | number {
     const start = this.i;
     const text = this.scalarText();
     if (text === 'null') return null;
