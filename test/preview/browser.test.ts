@@ -1,25 +1,33 @@
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
-import type { ChatReplayHook } from '../../src/preview/page/player-main.js';
+import {
+  collectPageErrors,
+  expectPaneAt as expectPaneOn,
+  launchChromium,
+  paneMessages,
+  playUntil,
+  seek as seekOn,
+  waitForPlayerReady,
+  dueAt,
+  type HookWindow,
+  type Timeline,
+} from './browser-harness.js';
 
 /**
  * The player page in Debian's headless Chromium, on the hand-packaged sample in
- * test/fixtures/preview (the sample TS VOD plus a chat and a captions rendition). No browser is
- * ever downloaded: a machine without /usr/bin/chromium fails here, loudly (CI installs it).
+ * test/fixtures/preview (the sample TS VOD plus a chat and a captions rendition).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MASTER = path.join(REPO, 'test/fixtures/preview/master.m3u8');
 const SCREENSHOT = path.join(REPO, 'test-results/preview.png');
 
 /** The chat cues of the fixture, as the pane must show them: entities decoded, markup gone. */
-const CHAT: readonly [start: number, line: string][] = [
+const CHAT: Timeline = [
   [0.5, 'Streamer: 방송 시작합니다! Welcome everyone'],
   [1.5, '민지: 안녕하세요 ㅎㅎ'],
   [3.0, 'ModKim: Be nice in chat & have fun'],
@@ -37,38 +45,24 @@ const CHAT: readonly [start: number, line: string][] = [
   [37.0, 'Streamer: bye 👋'],
   [39.2, '철수: 수고하셨습니다'],
 ];
+
 /** The captions rendition: no `Name: `, so the pane shows the text alone. */
-const CAPTIONS: readonly [start: number, line: string][] = [
+const CAPTIONS: Timeline = [
   [0.0, '[upbeat music]'],
   [10.0, '[laughter]'],
   [30.0, '[applause]'],
 ];
-const dueAt = (t: number, timeline = CHAT): string[] => timeline.filter(([start]) => start <= t).map(([, line]) => line);
-
-type HookWindow = Window & { __chatReplay?: ChatReplayHook };
 
 let browser: Browser;
 let server: PreviewServer;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); this test never downloads a browser`);
-  }
   server = await startPreviewServer({ root: REPO, masterPath: MASTER, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 640 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(msg.text());
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) pageErrors.push(`${res.status()} ${res.url()}`);
-  });
+  pageErrors = collectPageErrors(page);
 });
 
 afterAll(async () => {
@@ -76,45 +70,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-const pane = (): Promise<string[]> => page.evaluate(() => (window as HookWindow).__chatReplay?.paneMessages() ?? []);
-const currentTime = (): Promise<number> => page.evaluate(() => document.querySelector('video')!.currentTime);
-
-async function seek(t: number): Promise<void> {
-  await page.evaluate(
-    (to) =>
-      new Promise<void>((resolve) => {
-        const video = document.querySelector('video')!;
-        video.addEventListener('seeked', () => resolve(), { once: true });
-        video.currentTime = to;
-      }),
-    t,
-  );
-}
-
-/**
- * Waits until the pane shows the chat due at `t`. hls.js loads subtitle segments around the
- * playhead, so after a jump the oldest lines may not be loaded yet: the pane must end with exactly
- * the newest due lines, in order, at least the last `atLeast`, and never a line from the future.
- */
-async function expectPaneAt(t: number, { exact = false, timeline = CHAT, atLeast = 3 } = {}): Promise<void> {
-  const due = dueAt(t, timeline);
-  let shown: string[] = [];
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    shown = await pane();
-    const isSuffix = shown.length <= due.length && shown.every((line, i) => line === due[due.length - shown.length + i]);
-    const enough = shown.length >= (exact ? due.length : Math.min(atLeast, due.length));
-    if (isSuffix && enough) return;
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  expect(shown, `chat pane at ${t.toFixed(2)} s`).toEqual(exact ? due : due.slice(-Math.max(shown.length, atLeast)));
-}
+const pane = (): Promise<string[]> => paneMessages(page);
+const seek = (t: number): Promise<void> => seekOn(page, t);
+const expectPaneAt = (t: number, { timeline = CHAT, ...options }: { timeline?: Timeline; exact?: boolean; atLeast?: number } = {}) =>
+  expectPaneOn(page, timeline, t, options);
 
 describe('preview page in Chromium', () => {
   test('plays the VOD and replays the chat in sync, through seeks and rendition switches', { timeout: 90_000 }, async () => {
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+    await waitForPlayerReady(page);
     const hook = await page.evaluate(() => {
       const h = (window as HookWindow).__chatReplay!;
       return { engine: h.engine, tracks: h.subtitleTracks(), selected: h.selectedSubtitleTrack() };
@@ -124,17 +88,10 @@ describe('preview page in Chromium', () => {
     expect(hook.selected, 'the DEFAULT=YES chat rendition is selected').toBe(1);
 
     // Real playback first: H.264/AAC through MSE, from 0 until past the third message.
-    await page.evaluate(() => {
-      const video = document.querySelector('video')!;
-      video.muted = true;
-      return video.play();
-    });
-    await page.waitForFunction(() => document.querySelector('video')!.currentTime > 3.6, null, { timeout: 20_000 });
-    await page.evaluate(() => document.querySelector('video')!.pause());
+    const playedTo = await playUntil(page, 3.6);
     expect(await page.evaluate(() => document.querySelector('video')!.videoWidth)).toBe(426);
-    const playedTo = await currentTime();
     await expectPaneAt(playedTo, { exact: true });
-    expect(dueAt(playedTo)).toHaveLength(3);
+    expect(dueAt(CHAT, playedTo)).toHaveLength(3);
 
     // Forward, back, and to the end: the pane is rebuilt from the cues each time.
     for (const t of [9.0, 26.0, 2.0, 17.0, 39.6]) {
@@ -214,7 +171,7 @@ describe('preview page in Chromium', () => {
     const playsHls = await native.evaluate(() => document.querySelector('video')!.canPlayType('application/vnd.apple.mpegurl') !== '');
     if (playsHls) {
       // Chromium 14x+ plays HLS itself but exposes no subtitle renditions as text tracks.
-      await native.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+      await waitForPlayerReady(native);
       expect(await native.evaluate(() => document.querySelector('video')!.duration)).toBeCloseTo(40, 0);
       await expect.poll(() => native.textContent('#status'), { timeout: 5_000 }).toContain('this player exposes no subtitle renditions');
     } else {
@@ -245,7 +202,7 @@ describe('preview page in Chromium', () => {
       const tab = await browser.newPage();
       try {
         await tab.goto(broken.url);
-        await tab.waitForFunction(() => (window as HookWindow).__chatReplay?.ready === true, null, { timeout: 20_000 });
+        await waitForPlayerReady(tab);
         await tab.evaluate(() => {
           document.querySelector('video')!.currentTime = 14;
         });

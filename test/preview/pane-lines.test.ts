@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { linesDueAt, type ChatCueLike } from '../../src/preview/page/pane-lines.js';
 
-const cue = (id: string, startTime: number, text: string): ChatCueLike => ({ id, startTime, text });
+const cue = (id: string, startTime: number, text: string, endTime = startTime + 5): ChatCueLike => ({ id, startTime, endTime, text });
 const texts = (cues: ChatCueLike[], t: number) => linesDueAt(cues, t).map((l) => l.text);
 
 describe('linesDueAt', () => {
@@ -15,6 +15,12 @@ describe('linesDueAt', () => {
 
   test('cues sharing a start keep the order they arrived in', () => {
     expect(texts([cue('a', 1, 'A: x'), cue('b', 1, 'B: y'), cue('c', 0, 'C: z')], 1)).toEqual(['C: z', 'A: x', 'B: y']);
+  });
+
+  test('a burst listed the way a TextTrack lists it (later end first) comes out in the order it was sent', () => {
+    // The packager cut the first two short (max-visible), so the burst's ends rise in send order.
+    const asTheTrackListsThem = [cue('m3', 12, 'C: third', 17), cue('m2', 12, 'B: second', 13.5), cue('m1', 12, 'A: first', 12.001)];
+    expect(texts(asTheTrackListsThem, 12)).toEqual(['A: first', 'B: second', 'C: third']);
   });
 
   test('two identical one-line messages in a row are both shown', () => {

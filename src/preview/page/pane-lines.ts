@@ -2,6 +2,7 @@
 export interface ChatCueLike {
   id: string;
   startTime: number;
+  endTime: number;
   text: string;
 }
 
@@ -22,9 +23,14 @@ export interface PaneLine {
  * its body.
  */
 export function linesDueAt(cues: readonly ChatCueLike[], time: number): PaneLine[] {
-  // Cues reach the track segment by segment, not in order, so sort; the sort is stable, so
-  // messages sharing a start time keep the order the packager wrote them in.
-  const due = cues.filter((cue) => cue.startTime <= time).sort((a, b) => a.startTime - b.startTime);
+  // Messages sent in the same millisecond share a start. A TextTrack lists such cues by end time,
+  // latest first (HTML's text track cue order), which would turn a burst upside down. The packager
+  // never gives an earlier message a later end (a cue is cut at the start of the one max-visible
+  // messages later), so start, then end, ascending, with the stable sort keeping insertion order
+  // for full ties, is the order the messages were written in.
+  const due = cues
+    .filter((cue) => cue.startTime <= time)
+    .sort((a, b) => a.startTime - b.startTime || a.endTime - b.endTime);
   const lines: PaneLine[] = [];
   let previous: string[] = [];
   for (const cue of due) {
