@@ -60,6 +60,7 @@ describe('streamJsonDocument', () => {
     expect(await run('[tru]')).toBe("input: doc.json: [0]: invalid JSON at byte 1: unexpected 'tru'");
     expect(await run('"just a string"')).toBe('input: doc.json: (root): invalid JSON at byte 0: expected a JSON object or array');
     expect(await run('   ')).toBe('input: doc.json: the file is empty');
+    expect(await run('{"items":null}')).toBe('input: doc.json: items: expected an array at byte 9');
     expect(await run('{"skipped":{"a":[1,2')).toBe('input: doc.json: skipped: unexpected end of input at byte 20 (the file looks truncated)');
   });
 

@@ -191,7 +191,8 @@ export async function* streamJsonDocument(
         path = key;
         const next = await attempt(() => cursor.peek());
         const projection = options.members[key];
-        if (next === 0x5b && options.arrayKeys.includes(key)) {
+        if (options.arrayKeys.includes(key)) {
+          if (next !== 0x5b) throw inputError(`expected an array at byte ${source.base + cursor.i}`, options.file, { path: key });
           cursor.i++;
           yield* items(key);
         } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
