@@ -1,0 +1,34 @@
+import { realpath } from 'node:fs/promises';
+import { dirname, relative, isAbsolute, sep } from 'node:path';
+import { usageError } from '../errors.js';
+
+/** The real path of `path`, or of its nearest ancestor that exists (the output folder may not yet). */
+async function realPathOfNearestExisting(path: string): Promise<{ real: string; rest: string }> {
+  let current = path;
+  let rest = '';
+  for (;;) {
+    try {
+      return { real: await realpath(current), rest };
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return { real: current, rest };
+      rest = rest ? `${current.slice(parent.length + 1)}${sep}${rest}` : current.slice(parent.length + 1);
+      current = parent;
+    }
+  }
+}
+
+/**
+ * `--out` must not leave the master's folder through a symlink either: the lexical check in
+ * output-paths.ts sees `subs/chat`, the file system may see `/elsewhere/chat`.
+ */
+export async function assertOutputStaysInside(masterDir: string, outDir: string, outFlag: string): Promise<void> {
+  const realMasterDir = await realpath(masterDir).catch(() => masterDir);
+  const { real } = await realPathOfNearestExisting(outDir);
+  const rel = relative(realMasterDir, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw usageError(
+      `--out ${outFlag} leads through a symbolic link to ${real}, outside the master's folder ${realMasterDir}; pass --allow-outside to write there anyway`,
+    );
+  }
+}
