@@ -48,7 +48,9 @@ export const previewCommand: CliCommand<PreviewArgs> = {
 };
 
 async function openPage(url: string, io: CliIo): Promise<void> {
-  if (!(await openInBrowser(url))) io.stderr(`chat-replay: no browser opener found (xdg-open/open/start); open ${url} yourself\n`);
+  const result = await openInBrowser(url);
+  if (result === 'missing') io.stderr(`chat-replay: no browser opener found (xdg-open, open or start); open ${url} yourself\n`);
+  if (result === 'failed') io.stderr(`chat-replay: the system could not open a browser; open ${url} yourself\n`);
 }
 
 /** Resolves on the first SIGINT or SIGTERM, and stops listening for them, so Ctrl-C ends a preview cleanly with 0. */

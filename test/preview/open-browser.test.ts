@@ -13,8 +13,13 @@ describe('opening the browser', () => {
     expect(browserOpenCommand(url, platform)).toEqual({ command, args });
   });
 
-  test('reports whether the opener could start', async () => {
-    expect(await openInBrowser(url, { command: process.execPath, args: ['-e', ''] })).toBe(true);
-    expect(await openInBrowser(url, { command: '/nonexistent/chat-replay-opener', args: [url] })).toBe(false);
+  test('reports whether the opener started, was missing, or gave up', async () => {
+    expect(await openInBrowser(url, { command: process.execPath, args: ['-e', ''] })).toBe('opened');
+    expect(await openInBrowser(url, { command: '/nonexistent/chat-replay-opener', args: [url] })).toBe('missing');
+    expect(await openInBrowser(url, { command: process.execPath, args: ['-e', 'process.exit(3)'] })).toBe('failed');
+  });
+
+  test('an opener still running after the settle time is taken to have opened the browser', async () => {
+    expect(await openInBrowser(url, { command: process.execPath, args: ['-e', 'setTimeout(() => {}, 2000)'] }, 100)).toBe('opened');
   });
 });
