@@ -1,5 +1,7 @@
 import type { PackageSummary } from '../pipeline.js';
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** The human summary of a package run: what was read, what each rule did, what was written. */
 export function formatPackageSummary(s: PackageSummary): string {
   const lines: string[] = [];
@@ -15,15 +17,15 @@ export function formatPackageSummary(s: PackageSummary): string {
     lines.push(`${'rule'.padEnd(width)}  dropped  edited`);
     for (const r of s.rules) lines.push(`${r.rule.padEnd(width)}  ${String(r.dropped).padStart(7)}  ${String(r.edited).padStart(6)}`);
   }
-  lines.push(`kept ${s.messages.kept} of ${s.messages.read} messages → ${s.cues.total} cues (peak ${s.cues.peakPerMinute}/min)`);
+  lines.push(`kept ${s.messages.kept} of ${count(s.messages.read, 'message')} → ${count(s.cues.total, 'cue')} (peak ${s.cues.peakPerMinute}/min)`);
   if (s.cues.hiddenInWindow) {
-    lines.push(`${s.cues.hiddenInWindow} messages scrolled out of the chat box before an update showed them (add a rate-limit rule)`);
+    lines.push(`${count(s.cues.hiddenInWindow, 'message')} scrolled out of the chat box before an update showed them (add a rate-limit rule)`);
   }
   if (s.cues.droppedPastEnd || s.cues.clipped) {
-    lines.push(`past the end of the video: ${s.cues.droppedPastEnd} cues dropped; ${s.cues.clipped} cut at the end or a discontinuity`);
+    lines.push(`past the end of the video: ${count(s.cues.droppedPastEnd, 'cue')} dropped; ${s.cues.clipped} cut at the end or a discontinuity`);
   }
   for (const m of s.timestampMaps) lines.push(`X-TIMESTAMP-MAP domain ${m.domain}: MPEGTS:${m.mpegts} (${m.source})`);
-  lines.push(`${verb} ${s.segments.total} segments (${s.segments.withCues} with cues, ${s.segments.empty} empty) and ${s.playlist}`);
+  lines.push(`${verb} ${count(s.segments.total, 'segment')} (${s.segments.withCues} with cues, ${s.segments.empty} empty) and ${s.playlist}`);
   const m = s.master_patch;
   lines.push(
     m.changed
