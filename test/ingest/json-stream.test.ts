@@ -49,6 +49,9 @@ describe('streamJsonDocument', () => {
       { id: 'b', user: null, n: 0 },
     ]);
     expect(objectProjection({ a: WHOLE }).keys.has('a')).toBe(true);
+    expect(projectionFromSchema(z.strictObject({ a: z.string() }))).toBe(WHOLE);
+    expect(projectionFromSchema(z.looseObject({ a: z.string() }))).toBe(WHOLE);
+    expect(projectionFromSchema(z.array(z.union([z.string(), z.number()])))).toEqual({ kind: 'array', items: WHOLE });
   });
 
   test('truncated documents, bad syntax and trailing data are input errors with the byte offset', async () => {

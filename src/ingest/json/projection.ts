@@ -79,8 +79,9 @@ export function projectionFromSchema(schema: z.ZodType): Projection {
     case 'array':
       return { kind: 'array', items: projectionFromSchema(def.element!) };
     case 'object': {
-      // A catch-all (loose/passthrough) object wants every key: nothing to skip.
-      if (def.catchall && defOf(def.catchall).type !== 'never') return WHOLE;
+      // A loose object keeps every key and a strict one must see every key to reject the unknown
+      // ones: both are read whole. Only a plain (stripping) object can skip what it does not declare.
+      if (def.catchall) return WHOLE;
       const keys: Record<string, Projection> = {};
       for (const [name, sub] of Object.entries(def.shape!)) keys[name] = projectionFromSchema(sub);
       return objectProjection(keys);
