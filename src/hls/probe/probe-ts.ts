@@ -49,9 +49,10 @@ function firstTimestamps(segment: SourceBytes, { videoPid, audioPid }: ProgramSt
 
 /**
  * The earlier of the two on the wrapping 33-bit clock; a missing track does not take part.
- * hls.js 1.7 instead reduces each value into [0, 2^33) and takes the plain minimum, so in the rare
- * segment whose audio and video straddle the wrap it picks the post-wrap value; the two choices
- * then differ by the audio/video start gap (milliseconds) once in 26.5 hours of timestamps.
+ * hls.js 1.7 instead reduces each value into [0, 2^33) and takes the plain minimum, so when the
+ * wrap falls between the first video DTS and the first audio PTS (a window of tens of ms in 26.5 h)
+ * it picks the post-wrap value; the two choices then differ by that audio/video start gap
+ * (test/hls/probe/hlsjs-agreement.test.ts shows the case).
  */
 function chooseOrigin(audioPts: number | undefined, videoDts: number | undefined): number {
   if (audioPts === undefined) return videoDts as number;

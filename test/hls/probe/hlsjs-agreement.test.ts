@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { probeMpegtsOrigin } from '../../../src/hls/probe/index.js';
-import { MPEG_TS_CLOCK_HZ, wrap33 } from '../../../src/hls/probe/timestamps.js';
+import { MPEG_TS_CLOCK_HZ, PTS_ROLLOVER as WRAP, wrap33 } from '../../../src/hls/probe/timestamps.js';
+import { shiftPesTimestamps } from '../../fixtures/probe/shift-timestamps.js';
 
 /**
  * The probe claims to compute the origin hls.js itself takes (its initPTS). This runs the hls.js
@@ -55,7 +59,7 @@ interface InitPts {
  * starts at playlist time `start` seconds, and returns the origin in 90 kHz ticks. hls.js stores
  * initPTS with `start` already subtracted (computeInitPts), so it is added back here.
  */
-async function hlsJsOrigin(segment: string, init: string | undefined, start: number): Promise<number> {
+async function hlsJsOrigin(segment: string | Uint8Array, init: string | undefined, start: number): Promise<number> {
   const { default: Transmuxer, TransmuxConfig, TransmuxState } = await import(`${HLSJS_SRC}demux/transmuxer.ts`);
   const { ChunkMetadata } = await import(`${HLSJS_SRC}types/transmuxer.ts`);
   const { EventEmitter } = await import('node:events');
@@ -65,7 +69,7 @@ async function hlsJsOrigin(segment: string, init: string | undefined, start: num
   const transmuxer = new Transmuxer(observer, { mpeg: true, mp3: true, ac3: false }, TRANSMUX_CONFIG, '', 'main', quiet);
   const initBytes = init ? new Uint8Array(await readFile(new URL(init, samples))) : undefined;
   transmuxer.configure(new TransmuxConfig('mp4a.40.2', 'avc1.4d4015', initBytes, 6));
-  const bytes = new Uint8Array(await readFile(new URL(segment, samples)));
+  const bytes = typeof segment === 'string' ? new Uint8Array(await readFile(new URL(segment, samples))) : segment.slice();
   const chunk = new ChunkMetadata(0, 0, 0, bytes.length);
   const state = new TransmuxState(true, false, true, false, start, true);
   const results = [transmuxer.push(bytes.buffer, null, chunk, state), ...transmuxer.flush(chunk)];
@@ -73,7 +77,7 @@ async function hlsJsOrigin(segment: string, init: string | undefined, start: num
   const found = results
     .map((result: { remuxResult?: { initSegment?: Partial<InitPts> } }) => result.remuxResult?.initSegment)
     .find((segment: Partial<InitPts> | undefined) => segment?.initPTS !== undefined) as InitPts | undefined;
-  if (!found) throw new Error(`hls.js found no initPTS in ${segment}`);
+  if (!found) throw new Error('hls.js found no initPTS');
   return wrap33(Math.round((found.initPTS * MPEG_TS_CLOCK_HZ) / found.timescale) + start * MPEG_TS_CLOCK_HZ);
 }
 
@@ -95,3 +99,41 @@ describe('the probe agrees with hls.js on the committed samples', () => {
     expect(probed.mpegts).toBe(await hlsJsOrigin(segment, init, start));
   });
 });
+
+describe('the probe agrees with hls.js next to the 33-bit wrap', () => {
+  // vod-ts/v360/seg_000.ts moved so its origin (video DTS 126000) lands at 2^33 − 1 s: both first
+  // timestamps stay below 2^33 while later ones in the segment wrap to small values.
+  it.each([
+    ['origin 1 s before the wrap', WRAP - 90_000 - 126_000],
+    ['origin exactly at the wrap (0)', WRAP - 126_000],
+  ])('%s', async (_name, delta) => {
+    const shifted = await shiftedSample(delta);
+    const probed = await probeFile(shifted);
+    expect(probed).toBe(wrap33(126_000 + delta));
+    expect(probed).toBe(await hlsJsOrigin(shifted, undefined, 0));
+  });
+
+  it('differs from hls.js only when the first audio and video straddle the wrap, by their start gap', async () => {
+    // Video DTS lands on 2^33 − 1 and audio PTS (5280 ticks later) wraps to 5279. The probe takes
+    // the earlier on the 33-bit circle, video; hls.js 1.7 reduces each into [0, 2^33) and takes the
+    // plain minimum, audio. The gap is the segment's audio/video start offset, ~59 ms here.
+    const shifted = await shiftedSample(WRAP - 1 - 126_000);
+    expect(await probeFile(shifted)).toBe(WRAP - 1);
+    expect(await hlsJsOrigin(shifted, undefined, 0)).toBe(5279);
+  });
+});
+
+async function shiftedSample(delta: number): Promise<Uint8Array> {
+  return shiftPesTimestamps(new Uint8Array(await readFile(new URL('vod-ts/v360/seg_000.ts', samples))), delta);
+}
+
+async function probeFile(bytes: Uint8Array): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'probe-wrap-'));
+  try {
+    const path = join(dir, 'seg.ts');
+    await writeFile(path, bytes);
+    return (await probeMpegtsOrigin({ segmentUrl: pathToFileURL(path) })).mpegts;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
