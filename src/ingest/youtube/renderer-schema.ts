@@ -28,11 +28,14 @@ export const TextSchema = z.object({
 });
 export type Text = z.infer<typeof TextSchema>;
 
+/** Optional renderer: a badge of some future kind is ignored rather than fatal. */
 export const BadgeSchema = z.object({
-  liveChatAuthorBadgeRenderer: z.object({
-    icon: z.object({ iconType: z.string() }).optional(),
-    customThumbnail: z.unknown().optional(),
-  }),
+  liveChatAuthorBadgeRenderer: z
+    .object({
+      icon: z.object({ iconType: z.string() }).optional(),
+      customThumbnail: z.unknown().optional(),
+    })
+    .optional(),
 });
 
 const author = {

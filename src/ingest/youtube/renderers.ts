@@ -65,6 +65,7 @@ type Badges = z.infer<typeof TextMessageSchema>['authorBadges'];
 function rolesOf(badges: Badges): string[] {
   const roles: string[] = [];
   for (const { liveChatAuthorBadgeRenderer: badge } of badges ?? []) {
+    if (!badge) continue;
     if (badge.icon) pushRole(roles, ICON_ROLES[badge.icon.iconType] ?? badge.icon.iconType.toLowerCase());
     else if (badge.customThumbnail !== undefined) pushRole(roles, 'member');
   }
