@@ -17,28 +17,30 @@ export class ByteSource {
   /**
    * Drops buf[0..keepFrom) and appends input. A value that is still incomplete after one chunk gets
    * at least twice its size appended next time, so a huge value costs linear, not quadratic, copying.
-   * Returns false when the stream had nothing more to give.
+   * Returns false when the stream had nothing more to give; reaching the end counts as news once,
+   * since a value at the very end (a number) can only be finished once the end is known.
    */
   async more(keepFrom: number): Promise<boolean> {
     if (this.done) return false;
+    let progressed = false;
     const kept = this.buf.subarray(keepFrom);
     const parts: Uint8Array[] = kept.length ? [kept] : [];
     let size = kept.length;
     const want = Math.max(size * 2, size + 1);
-    let appended = false;
     while (size < want) {
       const next = await this.iterator.next();
       if (next.done) {
         this.done = true;
+        progressed = true;
         break;
       }
       if (next.value.length === 0) continue;
       parts.push(next.value);
       size += next.value.length;
-      appended = true;
+      progressed = true;
     }
     this.base += keepFrom;
     this.buf = parts.length === 1 ? Buffer.from(parts[0]!.buffer, parts[0]!.byteOffset, parts[0]!.length) : Buffer.concat(parts, size);
-    return appended;
+    return progressed;
   }
 }
