@@ -37,7 +37,9 @@ export function ratios(pkg, base) {
 }
 
 function ratioCell(r) {
-  return r ? `${r.speedup.toFixed(1)}× faster, ${(100 * r.rss).toFixed(0)} % RSS` : '—';
+  if (!r) return '—';
+  const speed = r.speedup >= 1 ? `${r.speedup.toFixed(1)}× faster` : `${(1 / r.speedup).toFixed(1)}× slower`;
+  return `${speed}, ${(100 * r.rss).toFixed(0)} % of its RSS`;
 }
 
 /** The markdown table printed at the end and pasted into README. */
