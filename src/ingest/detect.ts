@@ -54,7 +54,8 @@ export function detectFormat(head: Uint8Array): FormatName | undefined {
       if (kind === 'chat-downloader') return 'chat-downloader';
       if (kind === 'native-message') return 'native-jsonl';
     }
-    if (/"comments"\s*:\s*\[/.test(trimmed)) return 'twitchdownloader';
+    // TwitchDownloader's own root keys come before `comments`, should a long video block push it past the head.
+    if (/"comments"\s*:\s*\[/.test(trimmed) || /^\{\s*"(FileInfo|streamer)"\s*:/.test(trimmed)) return 'twitchdownloader';
     if (/"messages"\s*:\s*\[/.test(trimmed) || /^\{\s*"version"\s*:\s*1\b/.test(trimmed)) return 'native';
     return undefined;
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ChatReplayError } from '../../src/errors.js';
 import { parseChatArg } from '../../src/ingest/chat-arg.js';
@@ -34,5 +35,23 @@ describe('parseChatArg', () => {
     expect(usage('a.json:label=')).toBe('--chat a.json:label=: label must not be empty');
     expect(usage('a.json:offset=1:offset=2')).toBe('--chat a.json:offset=1:offset=2: offset is given twice');
     expect(usage(':label=YT')).toBe('--chat :label=YT: no file given (expected FILE[:offset=SECONDS][:label=TEXT][:format=NAME])');
+  });
+});
+
+describe('parseChatArg properties', () => {
+  test('any path without a trailing option, followed by any options, comes back apart', () => {
+    const path = fc.string({ minLength: 1 }).filter((p) => !/:(offset|label|format)=[^/\\]*$/.test(p));
+    const label = fc.string({ minLength: 1 }).filter((l) => l.trim() !== '' && !/[:/\\]/.test(l));
+    fc.assert(
+      fc.property(path, fc.option(fc.integer({ min: -100_000, max: 100_000 })), fc.option(label), (file, offsetMs, text) => {
+        let arg = file;
+        if (offsetMs !== null) arg += `:offset=${offsetMs / 1000}`;
+        if (text !== null) arg += `:label=${text}`;
+        const parsed = parseChatArg(arg);
+        expect(parsed.file).toBe(file);
+        expect(parsed.offsetMs).toBe(offsetMs ?? 0);
+        expect(parsed.label).toBe(text ?? undefined);
+      }),
+    );
   });
 });

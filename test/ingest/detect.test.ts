@@ -26,6 +26,7 @@ describe('detectFormat', () => {
     expect(detect('[{"_id":"x","content_offset_seconds":1.5,"commenter":{}}]')).toBe('twitchdownloader');
     expect(detect('{"message_type":"text_message","time_in_seconds":1}\n')).toBe('chat-downloader');
     expect(detect('{"FileInfo":{"Version":{"Major":1}},"video":{"start":0},"comments":[{"_id":"')).toBe('twitchdownloader');
+    expect(detect(`{"FileInfo":{},"video":{"description":"${'x'.repeat(70_000)}`)).toBe('twitchdownloader');
   });
 
   test('anything else is not guessed', () => {
