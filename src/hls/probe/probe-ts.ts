@@ -48,16 +48,16 @@ function firstTimestamps(segment: SourceBytes, { videoPid, audioPid }: ProgramSt
 }
 
 /**
- * The earlier of the two on the wrapping 33-bit clock; a missing track does not take part.
- * hls.js 1.7 instead reduces each value into [0, 2^33) and takes the plain minimum, so when the
- * wrap falls between the first video DTS and the first audio PTS (a window of tens of ms in 26.5 h)
- * it picks the post-wrap value; the two choices then differ by that audio/video start gap
- * (test/hls/probe/hlsjs-agreement.test.ts shows the case).
+ * The plain minimum of the two 33-bit values, exactly as hls.js 1.7 takes its initPTS; a missing
+ * track does not take part. When the wrap falls between the first video DTS and the first audio PTS
+ * (a window of tens of ms in 26.5 h) that is the post-wrap value, not the earlier instant on the
+ * wrapping clock: the map must name what the player uses as its origin, or every cue shifts by the
+ * audio/video start gap (test/hls/probe/hlsjs-agreement.test.ts pins the case).
  */
 function chooseOrigin(audioPts: number | undefined, videoDts: number | undefined): number {
   if (audioPts === undefined) return videoDts as number;
   if (videoDts === undefined) return audioPts;
-  return isAtOrBefore33(audioPts, videoDts) ? audioPts : videoDts;
+  return Math.min(audioPts, videoDts);
 }
 
 function describe(audioPts: number | undefined, videoDts: number | undefined): string {

@@ -74,15 +74,15 @@ describe('probeTransportStream: the origin hls.js uses, min(first audio PTS, fir
   });
 
   describe('33-bit wrap', () => {
-    it('picks audio just before the wrap over video just after it', () => {
+    it('takes the post-wrap video DTS over audio just before the wrap, as hls.js does', () => {
       const result = probeTransportStream(segment(programTables(), video(4800, 1200), audio(WRAP - 1800)));
-      expect(result.mpegts).toBe(WRAP - 1800);
+      expect(result.mpegts).toBe(1200);
       expect(result.detail).toBe(`min(audio PTS ${WRAP - 1800}, video DTS 1200) across the 33-bit wrap`);
     });
 
-    it('picks video DTS just before the wrap over audio just after it', () => {
+    it('takes the post-wrap audio PTS over video DTS just before the wrap, as hls.js does', () => {
       const result = probeTransportStream(segment(programTables(), video(3600, WRAP - 3600), audio(900)));
-      expect(result.mpegts).toBe(WRAP - 3600);
+      expect(result.mpegts).toBe(900);
     });
 
     it('compares plainly when both sides sit just below 2^33', () => {
