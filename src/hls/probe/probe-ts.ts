@@ -1,7 +1,7 @@
 import { inputError } from '../../errors.js';
 import { PesHeaderAssembler, type PesTimestamps } from './pes.js';
 import { findProgramStreams, type ProgramStreams } from './psi.js';
-import { isAtOrBefore33, straddlesWrap33 } from './timestamps.js';
+import { straddlesWrap33 } from './timestamps.js';
 import { tsPackets } from './ts-packets.js';
 import type { ProbeResult, SourceBytes } from './types.js';
 

@@ -1,7 +1,6 @@
 /**
- * 90 kHz clock arithmetic. PES timestamps are 33-bit counters that wrap every 2^33 ticks (~26.5 h),
- * so "earlier" means earlier on the circle, the way hls.js's normalizePts reads them: the two values
- * are taken to be less than half the circle (2^32 ticks, ~13.25 h) apart.
+ * 90 kHz clock arithmetic. PES timestamps are 33-bit counters that wrap every 2^33 ticks (~26.5 h);
+ * two values more than half the circle (2^32 ticks, ~13.25 h) apart lie on opposite sides of a wrap.
  */
 export const MPEG_TS_CLOCK_HZ = 90_000;
 export const PTS_ROLLOVER = 2 ** 33;
@@ -10,11 +9,6 @@ const HALF_ROLLOVER = 2 ** 32;
 /** The tick count reduced into [0, 2^33). */
 export function wrap33(ticks: number): number {
   return ((ticks % PTS_ROLLOVER) + PTS_ROLLOVER) % PTS_ROLLOVER;
-}
-
-/** True when `a` comes before `b` (or equals it) on the wrapping 33-bit clock. */
-export function isAtOrBefore33(a: number, b: number): boolean {
-  return wrap33(b - a) < HALF_ROLLOVER;
 }
 
 /** True when the two timestamps lie on opposite sides of a wrap, e.g. 2^33 − 1000 and 500. */
