@@ -136,6 +136,9 @@ describe('preview page in Chromium', () => {
     await page.selectOption('#track-select', '0');
     // Only the newest caption is sure to be loaded: its segment holds the playhead.
     await expectPaneAt(12.2, { timeline: CAPTIONS, atLeast: 1 });
+    await page.selectOption('#track-select', '-1');
+    await expect.poll(pane).toEqual([]);
+    expect(await page.getAttribute('#chat-list', 'data-empty')).toBe('No subtitle rendition selected.');
     await page.selectOption('#track-select', '1');
     await expectPaneAt(12.2);
 
@@ -181,8 +184,9 @@ describe('preview page in Chromium', () => {
     await native.close();
   });
 
-  test('a broken subtitle segment shows up as a warning on the page', { timeout: 60_000 }, async () => {
-    // A copy with one variant and one zero-byte chat segment (hls.js: "Empty subtitle payload").
+  test('a chat rendition without DEFAULT=YES is still shown, and a broken segment of it is a warning on the page', { timeout: 60_000 }, async () => {
+    // A copy with one variant, the chat rendition not DEFAULT, and one zero-byte chat segment
+    // (hls.js: "Empty subtitle payload").
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'chat-replay-preview-broken-'));
     try {
       await cp(path.join(REPO, 'samples/vod-ts/v360'), path.join(tmp, 'v360'), { recursive: true });
@@ -192,7 +196,7 @@ describe('preview page in Chromium', () => {
         path.join(tmp, 'master.m3u8'),
         [
           '#EXTM3U',
-          '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="chat",NAME="chat_kor",LANGUAGE="ko",DEFAULT=YES,AUTOSELECT=YES,URI="subs/chat_kor/index.m3u8"',
+          '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="chat",NAME="chat_kor",LANGUAGE="ko",DEFAULT=NO,AUTOSELECT=NO,URI="subs/chat_kor/index.m3u8"',
           '#EXT-X-STREAM-INF:BANDWIDTH=233200,RESOLUTION=426x240,CODECS="avc1.4d4015,mp4a.40.2",SUBTITLES="chat"',
           'v360/index.m3u8',
           '',
@@ -203,6 +207,9 @@ describe('preview page in Chromium', () => {
       try {
         await tab.goto(broken.url);
         await waitForPlayerReady(tab);
+        await expect.poll(() => tab.evaluate(() => (window as HookWindow).__chatReplay!.selectedSubtitleTrack())).toBe(0);
+        await seekOn(tab, 4.0);
+        await expect.poll(() => paneMessages(tab), { timeout: 10_000 }).toContain('Streamer: 방송 시작합니다! Welcome everyone');
         await tab.evaluate(() => {
           document.querySelector('video')!.currentTime = 14;
         });

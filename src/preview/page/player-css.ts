@@ -19,7 +19,7 @@ aside { width: 360px; display: flex; flex-direction: column; background: var(--p
 .pane-controls label { display: inline-flex; align-items: center; gap: 6px; color: var(--muted); }
 select { background: var(--bg); color: var(--text); border: 1px solid var(--line); border-radius: 4px; padding: 3px 6px; font: inherit; }
 #chat-list { flex: 1; overflow-y: auto; margin: 0; padding: 8px 0; list-style: none; }
-#chat-list:empty::before { content: "No chat yet at this point of the video."; display: block; padding: 12px; color: var(--muted); }
+#chat-list:empty::before { content: attr(data-empty); display: block; padding: 12px; color: var(--muted); }
 .chat-line { padding: 3px 12px; overflow-wrap: anywhere; }
 .chat-line:hover { background: #26262c; }
 .chat-line.no-author .message { color: var(--muted); font-style: italic; }

@@ -23,7 +23,7 @@ export function playerHtml(options: { title: string; assetBase: string }): strin
       <label>Rendition <select id="track-select"><option value="-1">off</option></select></label>
       <label><input type="checkbox" id="overlay-toggle"> show over video</label>
     </div>
-    <ol id="chat-list" aria-live="polite" aria-label="chat replay"></ol>
+    <ol id="chat-list" aria-live="polite" aria-label="chat replay" data-empty="Loading…"></ol>
   </aside>
 </main>
 <script src="${base}hls.min.js"></script>

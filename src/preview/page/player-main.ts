@@ -68,8 +68,9 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
   const status = byId<HTMLElement>('status');
   const cueStyleEl = doc.createElement('style');
   doc.head.append(cueStyleEl);
+  const chatList = byId<HTMLElement>('chat-list');
   const pane: ChatPane = deps.createChatPane(
-    byId('chat-list'),
+    chatList,
     { parse: deps.parseChatCueText, linesDueAt: deps.linesDueAt },
     config.maxMessages,
     cueStyleEl.sheet,
@@ -125,8 +126,16 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
       return [...video.textTracks].find((t) => t.label === rendition.name && t.language === (rendition.lang ?? '')) ?? null;
     };
     const E = HlsCtor.Events;
+    let userChose = false;
+    // hls.js enables only a DEFAULT=YES rendition by itself; a preview exists to show the chat, so
+    // without one it starts on the first rendition rather than on nothing.
+    const adoptFirst = (): void => {
+      if (!userChose && hls.subtitleTrack < 0 && hls.subtitleTracks.length > 0) hls.subtitleTrack = 0;
+      refreshSelector();
+    };
     hls.on(E.MANIFEST_PARSED, refreshSelector);
-    hls.on(E.SUBTITLE_TRACKS_UPDATED, refreshSelector);
+    // hls.js makes its own initial choice right after announcing the tracks; decide after it.
+    hls.on(E.SUBTITLE_TRACKS_UPDATED, () => win.setTimeout(adoptFirst, 0));
     hls.on(E.SUBTITLE_TRACK_SWITCH, () => {
       refreshSelector();
       sync();
@@ -148,6 +157,7 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
       labels: () => hls.subtitleTracks.map((t) => (t.lang ? `${t.name} (${t.lang})` : t.name)),
       selected: () => hls.subtitleTrack,
       select: (index) => {
+        userChose = true;
         hls.subtitleTrack = index;
       },
       setOverlay: (on) => {
@@ -225,6 +235,7 @@ export function startPlayer(win: Window, deps: PlayerDeps, config: PlayerConfig)
     const track = renditions.textTrack();
     const cues = track?.cues ? ([...track.cues] as VTTCue[]) : [];
     pane.sync(cues, video.currentTime);
+    chatList.dataset.empty = track ? 'No chat yet at this point of the video.' : 'No subtitle rendition selected.';
     if (!hook.error) {
       const name = select.selectedOptions[0]?.text ?? 'off';
       // Chromium's own HLS player, for one, plays the video but exposes no subtitle renditions.
