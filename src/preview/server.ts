@@ -27,8 +27,8 @@ export interface PreviewServer {
 }
 
 /**
- * The page's own files live under this prefix, so they cannot shadow a file of the served folder
- * (the prefix starts with a dot-free name no packager writes, and `/` itself is the page).
+ * The page's own files live under this prefix, a folder name no packager writes, so they never
+ * shadow a file of the served folder; `/` itself is the page.
  */
 export const ASSET_PREFIX = '/__chat-replay/';
 
