@@ -37,7 +37,7 @@ interface BadArchive {
 const BAD_ARCHIVES: BadArchive[] = [
   // Syntax: the position is the line (and column) where parsing stopped.
   { name: 'truncated JSON', text: sample.slice(0, Math.floor(sample.length * 0.6)), position: (f) => atLine(f) },
-  { name: 'truncated right after the opening brace', text: '{', position: (f) => atLine(f, 1) },
+  { name: 'truncated before the messages', text: '{"version":1,"broadcast":{"title":"한결 방송', position: (f) => atLine(f, 1) },
   { name: 'trailing garbage after the document', text: `${sample.trimEnd()}\n]}\n`, position: (f) => atLine(f, sample.trimEnd().split('\n').length + 1) },
   { name: 'a second document after the first', text: '{"version":1,"messages":[]} {"version":1,"messages":[]}', position: (f) => atLine(f, 1) },
   { name: 'NaN literal (not JSON)', text: '{"version":1,"messages":[\n{"id":"a","offsetMs":NaN,"author":{"name":"x"},"text":"t"}]}', position: (f) => atLine(f, 2) },
@@ -52,7 +52,11 @@ const BAD_ARCHIVES: BadArchive[] = [
   { name: 'missing field: text', text: sampleWith(40, without('text')), position: (f) => atPath(f, 'messages[40].text') },
   { name: 'missing field: author.name', text: sampleWith(9, (m) => ({ ...m, author: {} })), position: (f) => atPath(f, 'messages[9].author.name') },
   { name: 'missing field: both offsetMs and sentAt', text: sampleWith(4, without('offsetMs')), position: (f) => atPath(f, 'messages[4]') },
+  // DEFECT (src/ingest, native reader): these three are accepted today and package a silently empty
+  // track (exit 0) — the outcome issue 9 calls worse than a crash.
   { name: 'missing field: messages', text: '{"version":1}', position: (f) => atPath(f, 'messages') },
+  { name: 'misspelled field: mesages', text: sample.replace('"messages"', '"mesages"'), position: (f) => atPath(f, 'messages') },
+  { name: 'missing field: version', text: '{"messages":[]}', position: (f) => atPath(f, 'version') },
   { name: 'unsupported version', text: '{"version":2,"messages":[]}', position: (f) => atPath(f, 'version') },
   { name: 'negative offsetMs', text: sampleWith(6, (m) => ({ ...m, offsetMs: -1500 })), position: (f) => atPath(f, 'messages[6].offsetMs') },
   { name: 'fractional offsetMs', text: sampleWith(6, (m) => ({ ...m, offsetMs: 12.5 })), position: (f) => atPath(f, 'messages[6].offsetMs') },
@@ -127,6 +131,27 @@ describe('odd but valid archives package normally', () => {
     const ids = [...idsByText.values()].map((s) => [...s]);
     expect(ids.every((s) => s.length === 1)).toBe(true);
     expect(new Set(ids.flat()).size).toBe(3);
+    expect(r.errors).toEqual([]);
+  });
+
+  // DEFECT (src/cues/cue-ids.ts): the id allocator suffixes a repeated id as `<id>~2`, which is
+  // also what a message whose own id is "a~2" gets, so two different cues share an identifier and
+  // hls.js drops the later one (validate: cue-id-duplicate).
+  it('keeps ids distinct when a message id looks like a repeat\'s suffix (a, a, a~2)', async () => {
+    const r = await packageMessages({ version: 1, messages: [msg('a', 1000, 'first a'), msg('a', 1500, 'second a'), msg('a~2', 2000, 'its own a~2')] }, 'suffix-ids');
+    const ids = r.segments[0]!.cues.map((c) => c.id);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+    expect(r.errors).toEqual([]);
+  });
+
+  // DEFECT (src/cues/cue-ids.ts): encodeURIComponent throws URIError on a lone surrogate, so an id
+  // like "\udc00" (valid JSON, valid per the schema) crashes the run: exit 3, "URI malformed",
+  // no file or position. Texts with lone surrogates are fine; only ids hit this.
+  it('packages a message whose id holds a lone surrogate', async () => {
+    const r = await packageMessages({ version: 1, messages: [msg('ok', 500, 'before'), msg('bad\udc00id', 1000, 'lone surrogate id'), msg('\ud800', 1200, 'another')] }, 'surrogate-ids');
+    const shown = r.segments[0]!.cues.map((c) => visibleText(c.text));
+    expect(shown).toEqual(['viewer: before', 'viewer: lone surrogate id', 'viewer: another']);
     expect(r.errors).toEqual([]);
   });
 
