@@ -55,8 +55,8 @@ describe('--out stays inside the master\'s folder', () => {
 });
 
 describe('symlinks are not followed out of the master\'s folder', () => {
-  // DEFECT (src/hls/output-paths.ts): resolveOutputDir checks the lexical path only (path.resolve,
-  // no realpath), so a symlinked folder inside the VOD that points outside is written through.
+  // Found by these tests and fixed in 1f4873a (src/io/real-path.ts): the lexical --out check alone
+  // let a symlinked folder inside the VOD carry the writes outside.
   it('refuses a default --out whose `subs` folder is a symlink to outside', async () => {
     const { root, vod, master, outside } = layout();
     symlinkSync(outside, join(vod, 'subs'), 'dir');
@@ -119,8 +119,8 @@ describe('spaces and non-ASCII characters in every path', () => {
 });
 
 describe('what the command line puts in the master cannot break its syntax', () => {
-  // DEFECT (src/hls/attribute-list.ts quote, src/cli/package-command.ts): --name and --group go into
-  // quoted-strings unchecked; RFC 8216 forbids `"`, CR and LF there, so such a value corrupts the master.
+  // Found by these tests and fixed in 1f4873a (src/hls/quoted-string.ts): --name and --group went into
+  // quoted-strings unchecked, and RFC 8216 forbids `"`, CR and LF there.
   it.each([
     ['--name with a double quote', ['--name', 'chat "kor"']],
     ['--name with a line feed', ['--name', 'chat\n#EXT-X-ENDLIST']],
