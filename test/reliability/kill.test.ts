@@ -45,6 +45,9 @@ let master: string;
 let original: string;
 let variants: [Variant, Variant];
 let runMs = 0;
+/** Kills after which the rendition the master names fails validation, e.g. segments of two runs mixed. */
+const invalidAfterKill: string[] = [];
+let killsChecked = 0;
 
 const args = (v: Variant) => ['--chat', v.chat, '--master', master, '--mpegts', String(MPEGTS), '--lock-timeout', '30', ...v.flags];
 
@@ -153,6 +156,11 @@ describe(`SIGKILL at up to ${KILLS} random moments (seed ${SEED}; replay with KI
       expect([before, v.master], `${context}: master is the old or the new one`).toContain(after);
       expect([original, ...variants.map((x) => x.master)], context).toContain(after);
       expect(referencedFilesParse(random), context).toEqual([]);
+      if (after.includes('NAME="chat_kor"')) {
+        killsChecked++;
+        const errors = (await validateRendition(master, { rendition: 'chat_kor', probe })).filter((f) => f.severity === 'error');
+        if (errors.length > 0) invalidAfterKill.push(`${context}: ${[...new Set(errors.map((f) => f.rule))].join(', ')} (${errors.length} errors)`);
+      }
 
       if (r.signal === 'SIGKILL') {
         if (after === before && before !== v.master) tally.killedOld++;
@@ -170,4 +178,15 @@ describe(`SIGKILL at up to ${KILLS} random moments (seed ${SEED}; replay with KI
     // The schedule must actually have hit runs in flight, not only finished ones.
     expect(tally.killedOld + tally.killedNew).toBeGreaterThan(tally.kills / 3);
   }, 120_000);
+
+  // DEFECT (design, src/io/rendition-writer.ts): a re-run rewrites segment files in place under the
+  // same names, so a kill mid-write leaves the old master pointing at a playlist whose segments come
+  // from two different runs — a repeated cue differs between segments (validate: cue-spanning-differs)
+  // until the next run completes. The same mix is visible to players during any re-run. Issue 9 asks
+  // for no inconsistent output after a crash; the segment set needs to change atomically too (e.g. a
+  // new folder or content-named segments per run, the playlist swapped to it, the old one removed).
+  it('after every kill, the rendition the master names is one run\'s output and validates', () => {
+    expect(killsChecked, 'the kill test above ran').toBeGreaterThan(0);
+    expect(invalidAfterKill).toEqual([]);
+  });
 });
