@@ -57,6 +57,21 @@ async function runCli(argv) {
   return { code, stdout, stderr };
 }
 
+/** Flags that must be refused as usage errors (exit 2). */
+const BAD_FLAGS = [
+  ['--name', 'chat "kor"'],
+  ['--group', 'a\nb'],
+  ['--hold', '-1'],
+  ['--hold', 'NaN'],
+  ['--max-visible', '0'],
+  ['--language', 'not a tag'],
+  ['--mpegts', '-1'],
+  ['--mpegts', '1.5'],
+  ['--out', '../escape'],
+  ['--out', '/tmp'],
+  ['--started-at', 'yesterday'],
+];
+
 /** The probe validate would run on the video segments (which do not exist): the MPEGTS we packaged with. */
 const probeFor = (mpegts) => async () => ({ mpegts, container: 'ts', detail: 'fuzz: --mpegts' });
 
@@ -73,7 +88,28 @@ async function runCase(seed, k, root) {
   const mpegts = r.weighted([[5, 126_000], [2, r.int(0, 2 ** 33 - 1)], [1, 0], [1, 2 ** 33 - 1]]);
   const opts = generateOptions(r, { dir, master: vod.master, chatPath, archive, vod, mpegts });
   const problems = [];
+  // One case in 25 has one bad flag: exit 2, nothing written.
+  const badFlag = !invalid && r.chance(0.04) ? r.pick(BAD_FLAGS) : undefined;
+  if (badFlag) {
+    // Replace the flag's value when it is already there: a repeated flag is its own case (bad-input.test.ts).
+    const at = opts.argv.indexOf(badFlag[0]);
+    if (at >= 0) opts.argv[at + 1] = badFlag[1];
+    else opts.argv.push(...badFlag);
+  }
+  // One valid case in ten first packages with other settings, so the run replaces its own rendition.
+  if (!invalid && !badFlag && r.chance(0.1)) {
+    const earlier = await runCli([...opts.argv, '--language', 'und', '--hold', '1']);
+    if (earlier.code !== 0) problems.push(`earlier run: exit ${earlier.code}: ${earlier.stderr.slice(0, 300)}`);
+  }
   const run = await runCli(opts.argv);
+
+  if (badFlag) {
+    const lines = run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('Run "chat-replay'));
+    if (run.code !== 2) problems.push(`bad flag ${JSON.stringify(badFlag)}: exit ${run.code}, expected 2; stderr: ${run.stderr.slice(0, 300)}`);
+    if (lines.length !== 1 || !lines[0].startsWith('chat-replay: ')) problems.push(`bad flag ${JSON.stringify(badFlag)}: stderr is not one line: ${JSON.stringify(run.stderr.slice(0, 300))}`);
+    if (readFileSync(vod.master, 'utf8') !== vod.masterText) problems.push(`bad flag ${JSON.stringify(badFlag)}: the master changed`);
+    return { kind: 'usage', problems, argv: opts.argv };
+  }
 
   if (invalid) {
     const lines = run.stderr.split('\n').filter((l) => l !== '');
@@ -137,7 +173,7 @@ async function fuzz() {
   const args = parseArgs(process.argv.slice(2));
   const root = mkdtempSync(join(tmpdir(), 'chat-replay-fuzz-'));
   const cases = args.only !== undefined ? [args.only] : Array.from({ length: args.runs }, (_, i) => i);
-  const counts = { valid: 0, invalid: 0, timeout: 0 };
+  const counts = { valid: 0, invalid: 0, usage: 0, timeout: 0 };
   const failures = [];
   const strays = [];
   process.on('unhandledRejection', (err) => strays.push(String(err?.stack ?? err)));
@@ -183,7 +219,7 @@ async function fuzz() {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const failed = new Set(failures.map((f) => f.k)).size;
   process.stdout.write(
-    `fuzz: ${cases.length} runs (${counts.valid} valid, ${counts.invalid} invalid on purpose), ${failed} failed, ${seconds} s, seed ${args.seed}\n`,
+    `fuzz: ${cases.length} runs (${counts.valid} valid, ${counts.invalid} invalid archives, ${counts.usage} bad flags), ${failed} failed, ${seconds} s, seed ${args.seed}\n`,
   );
   return failed === 0 ? 0 : 1;
 }

@@ -200,6 +200,19 @@ describe('usage errors: exit 2, one line naming the option, nothing written', ()
     await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
   });
 
+  // DEFECT (src/cli/main.ts yargs configuration): yargs turns a repeated single-value option into an
+  // array, which reaches path.resolve and fails as a TypeError: exit 3 and "The "path" argument must
+  // be of type string. Received an instance of Array". A repeated --language silently takes the first.
+  it.each([
+    ['--name twice', ['--name', 'a', '--name', 'b'], '--name'],
+    ['--out twice', ['--out', 'x', '--out', 'y'], '--out'],
+    ['--master twice', ['--master', 'other.m3u8'], '--master'],
+    ['--language twice', ['--language', 'ko', '--language', 'en'], '--language'],
+  ])('%s', async (_name, extra, named) => {
+    const { dir, master } = newCase('packaged');
+    await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
+  });
+
   it('a missing --chat', async () => {
     const { dir, master } = newCase('fresh');
     await expectRejected(dir, ['--master', master], { code: 2, file: 'chat' });
