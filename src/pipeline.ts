@@ -77,7 +77,8 @@ export interface PackageSummary {
   rendition: { groups: string[]; name: string; language: string; uri: string; default: boolean };
   sources: SourceReport[];
   messages: { read: number; preroll: { dropped: number; clamped: number }; kept: number };
-  rules: RuleReport[];
+  /** Per rule: how many messages it passed on (`kept`), removed and changed. */
+  rules: (RuleReport & { kept: number })[];
   /** `hiddenInWindow`: messages that scrolled out of the window layout's box before any update showed them. */
   cues: { total: number; peakPerMinute: number; droppedPastEnd: number; clipped: number; hiddenInWindow: number };
   segments: { total: number; withCues: number; empty: number };
@@ -196,7 +197,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     rendition: { groups: patch!.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
     sources: ingest.sources,
     messages: { read: readCount, preroll: ingest.preroll, kept: kept.count },
-    rules: reports,
+    rules: withKept(reports, ingest.messages.length),
     cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
     segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
     timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
@@ -204,6 +205,15 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     files: { written: written.filesWritten, removed: written.filesRemoved, bytes: written.bytes },
     dryRun: options.dryRun,
   };
+}
+
+/** Each rule passes on what it received less what it dropped; the first receives every message. */
+function withKept(reports: RuleReport[], total: number): (RuleReport & { kept: number })[] {
+  let received = total;
+  return reports.map((r) => {
+    received -= r.dropped;
+    return { rule: r.rule, kept: received, dropped: r.dropped, edited: r.edited };
+  });
 }
 
 function parseStartedAt(text: string): number {

@@ -16,6 +16,20 @@ const defaultIo: CliIo = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
+/** Options that may be given several times; any other repeated option is a usage error, not a silent pick. */
+const REPEATABLE = new Set(['_', 'chat']);
+
+function rejectRepeatedOptions(argv: Record<string, unknown>): true {
+  for (const [key, value] of Object.entries(argv)) {
+    // yargs also sets camelCase aliases (lockTimeout for lock-timeout): name the flag as typed.
+    const camelAlias = /[A-Z]/.test(key);
+    if (Array.isArray(value) && !REPEATABLE.has(key) && !camelAlias) {
+      throw usageError(`--${key} was given more than once; give it once`);
+    }
+  }
+  return true;
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -31,6 +45,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
+    .check(rejectRepeatedOptions)
     .fail((message, err) => {
       throw err instanceof ChatReplayError ? err : usageError(message || err?.message || 'invalid arguments');
     });

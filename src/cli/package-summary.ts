@@ -14,8 +14,10 @@ export function formatPackageSummary(s: PackageSummary): string {
   if (pre.dropped || pre.clamped) lines.push(`before the video start: ${pre.dropped} dropped, ${pre.clamped} shown at 0 s`);
   if (s.rules.length > 0) {
     const width = Math.max(4, ...s.rules.map((r) => r.rule.length));
-    lines.push(`${'rule'.padEnd(width)}  dropped  edited`);
-    for (const r of s.rules) lines.push(`${r.rule.padEnd(width)}  ${String(r.dropped).padStart(7)}  ${String(r.edited).padStart(6)}`);
+    lines.push(`${'rule'.padEnd(width)}     kept  dropped  edited`);
+    for (const r of s.rules) {
+      lines.push(`${r.rule.padEnd(width)}  ${String(r.kept).padStart(7)}  ${String(r.dropped).padStart(7)}  ${String(r.edited).padStart(6)}`);
+    }
   }
   lines.push(`kept ${s.messages.kept} of ${count(s.messages.read, 'message')} → ${count(s.cues.total, 'cue')} (peak ${s.cues.peakPerMinute}/min)`);
   if (s.cues.hiddenInWindow) {

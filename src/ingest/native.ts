@@ -67,7 +67,13 @@ async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext,
     broadcastSeen = true;
   };
   const events = streamRecords(decodeChatInput(input, ctx.file), { file: ctx.file, arrayKeys: ['messages'], itemProjection: MESSAGE_PROJECTION, members: { version: WHOLE, broadcast: BROADCAST_PROJECTION } }, lines);
+  let messagesSeen = false;
   for await (const event of events) {
+    if (event.kind === 'array') {
+      root = 'object';
+      messagesSeen = true;
+      continue;
+    }
     if (event.kind === 'member') {
       root = 'object';
       if (event.key === 'version') version = event.value;
@@ -92,6 +98,9 @@ async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext,
       else batch.push(convert(m, where));
     });
     if (batch.length) yield batch;
+  }
+  if (root === 'object' && !messagesSeen) {
+    throw inputError('missing "messages": the archive must have a "messages" array (or be a bare array of messages)', ctx.file, { path: 'messages' });
   }
   if (root === 'object' && version !== 1) {
     throw inputError(version === undefined ? 'missing "version": 1' : `unsupported version ${JSON.stringify(version)} (expected 1)`, ctx.file, { path: 'version' });

@@ -1,3 +1,4 @@
+import { inputError } from '../errors.js';
 import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
 import { itemPath, streamJsonDocument } from './json/document-stream.js';
@@ -63,6 +64,8 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
   // TwitchDownloader writes `video` before `comments`; should a file have it after, hold the
   // messages until the end so the start can still be applied.
   let held: ChatMessage[] | undefined;
+  let rootType: 'object' | 'array' | undefined;
+  let commentsSeen = false;
   const events = streamJsonDocument(decodeChatInput(input, ctx.file), {
     file: ctx.file,
     arrayKeys: ['comments'],
@@ -79,7 +82,12 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
       continue;
     }
     if (event.kind === 'root') {
+      rootType = event.type;
       if (event.type === 'array') videoSeen = true; // a bare comment array has no video block
+      continue;
+    }
+    if (event.kind === 'array') {
+      commentsSeen = true;
       continue;
     }
     const batch: ChatMessage[] = [];
@@ -110,6 +118,9 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
     if (videoSeen) {
       if (batch.length) yield batch;
     } else (held ??= []).push(...batch);
+  }
+  if (rootType === 'object' && !commentsSeen) {
+    throw inputError('missing "comments": a TwitchDownloader archive has a "comments" array', ctx.file, { path: 'comments' });
   }
   if (held?.length) yield held;
 };

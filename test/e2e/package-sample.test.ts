@@ -151,7 +151,7 @@ v144/index.m3u8
       '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="chat_kor",LANGUAGE="ko",DEFAULT=NO,AUTOSELECT=NO,URI="subs/chat_kor/index.m3u8"';
     expect(after[6]).toBe(inserted);
     expect(after.filter((l) => l !== inserted)).toEqual(master.split('\n'));
-    expect(run.stdout).toMatch(/drop-deleted\s+1\s+0/);
+    expect(run.stdout).toMatch(/drop-deleted\s+51\s+1\s+0/);
   });
 });
 

@@ -16,6 +16,8 @@ export interface DocumentStreamOptions {
 export type DocumentEvent =
   | { kind: 'root'; type: 'object' | 'array' }
   | { kind: 'member'; key: string; value: unknown }
+  /** A records array (one of `arrayKeys`) starts: an empty array is still an array that was there. */
+  | { kind: 'array'; key: string }
   /** A batch of consecutive items of a streamed array; `key` is null for a top-level array. */
   | { kind: 'items'; key: string | null; firstIndex: number; items: unknown[] };
 
@@ -194,6 +196,7 @@ export async function* streamJsonDocument(
         if (options.arrayKeys.includes(key)) {
           if (next !== 0x5b) throw inputError(`expected an array at byte ${source.base + cursor.i}`, options.file, { path: key });
           cursor.i++;
+          yield { kind: 'array', key };
           yield* items(key);
         } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
           yield { kind: 'member', key, value: await attempt(() => cursor.value(projection)) };

@@ -8,6 +8,7 @@ export type RecordWhere = string | { line: number };
 
 export type RecordEvent =
   | { kind: 'member'; key: string; value: unknown }
+  | { kind: 'array'; key: string }
   | { kind: 'records'; values: unknown[]; where: (k: number) => RecordWhere };
 
 export interface RecordStreamOptions {
@@ -31,7 +32,7 @@ export async function* streamRecords(input: AsyncIterable<Uint8Array>, options: 
   }
   const events = streamJsonDocument(input, { file: options.file, arrayKeys: options.arrayKeys, itemProjection: options.itemProjection, members: options.members ?? {} });
   for await (const event of events) {
-    if (event.kind === 'member') yield event;
+    if (event.kind === 'member' || event.kind === 'array') yield event;
     else if (event.kind === 'items') {
       const { key, firstIndex } = event;
       yield { kind: 'records', values: event.items, where: (k) => itemPath(key, firstIndex + k) };
