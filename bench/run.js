@@ -10,7 +10,7 @@ import { videoSecondsFor } from './lib/chat-stream.js';
 import { formatProfileSummary, newestProfile, summarizeCpuProfile } from './lib/cpuprofile.js';
 import { describeMachine, load1 } from './lib/machine.js';
 import { detectRusageMethod, measureNode } from './lib/measure.js';
-import { formatTable, formatTargets, judgeTargets, summarize } from './lib/report.js';
+import { formatSegmenterTable, formatTable, formatTargets, judgeTargets, summarize } from './lib/report.js';
 import { writeSyntheticVideo } from './lib/video.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -18,6 +18,7 @@ const DATA = join(ROOT, 'bench', 'data');
 const CLI = join(ROOT, 'bin', 'chat-replay.js');
 const JSON_PARSE = join(ROOT, 'bench', 'baselines', 'json-parse.js');
 const NODE_WEBVTT = join(ROOT, 'bench', 'baselines', 'node-webvtt.js');
+const OUR_SEGMENTER = join(ROOT, 'bench', 'baselines', 'our-segmenter.js');
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
@@ -92,6 +93,20 @@ async function runNodeWebvtt(n, opts, method) {
   return aggregate(runs);
 }
 
+/** Segmenter against segmenter, in memory: node-webvtt's hlsSegment + hlsSegmentPlaylist vs our stages. */
+async function runSegmenterOnly(n, opts, method, webvtt) {
+  const runs = [];
+  for (let r = 0; r < opts.runs; r++) {
+    const m = await measureNode(OUR_SEGMENTER, [String(n), String(opts.seed), String(opts.segment)], { method });
+    const result = JSON.parse(lastLine(m.stdout) || '{"ok":false}');
+    runs.push(slim(m, { ok: m.code === 0 && result.ok, error: m.code === 0 ? undefined : errorLine(m.stderr), segmenterMs: result.segmenterMs, segments: result.segments }));
+    log(`    our segmenter run ${r + 1}: ${result.segmenterMs} ms in memory${m.code === 0 ? '' : `  FAILED: ${errorLine(m.stderr)}`}`);
+  }
+  const ours = summarize(runs.map((r) => (r.ok ? r.segmenterMs : NaN)));
+  const theirs = summarize(webvtt.runs.map((r) => (r.ok ? r.segmenterMs : NaN)));
+  return { ok: runs.every((r) => r.ok), oursMs: ours, nodeWebvttMs: theirs, speedup: theirs.median / ours.median, runs };
+}
+
 function scenariosFor(opts) {
   const list = [];
   for (const n of opts.sizes) for (const shape of opts.shapes) list.push({ shape, messages: n, segmentSeconds: opts.segment });
@@ -115,6 +130,7 @@ async function main() {
 
   const scenarios = [];
   const webvttByCount = new Map();
+  const segmenterOnly = [];
   for (const s of scenariosFor(opts)) {
     const archive = await ensureArchive(DATA, s.shape, s.messages, opts.seed);
     log(`\n${s.shape} ${formatCount(s.messages)} messages, ${(archive.bytes / 1e6).toFixed(0)} MB, ${s.segmentSeconds} s segments (load ${load1()})`);
@@ -133,7 +149,11 @@ async function main() {
       if (opts.baselines && !s.manySegments) {
         scenario.jsonParse = await runJsonParse(archive, opts, method);
         if (s.messages <= opts.webvttMax) {
-          if (!webvttByCount.has(s.messages)) webvttByCount.set(s.messages, await runNodeWebvtt(s.messages, opts, method));
+          if (!webvttByCount.has(s.messages)) {
+            const webvtt = await runNodeWebvtt(s.messages, opts, method);
+            webvttByCount.set(s.messages, webvtt);
+            if (webvtt.ok) segmenterOnly.push({ messages: s.messages, ...(await runSegmenterOnly(s.messages, opts, method, webvtt)) });
+          }
           scenario.nodeWebvtt = webvttByCount.get(s.messages);
         }
       }
@@ -141,9 +161,9 @@ async function main() {
     scenarios.push(scenario);
   }
 
-  const table = formatTable(scenarios);
-  const targets = opts.smoke ? [] : judgeTargets(scenarios);
-  const results = { startedAt, machine, load: { before: loadBefore, after: load1() }, rusage: method, options: { ...opts, out: undefined }, scenarios, targets, table };
+  const table = `${formatTable(scenarios)}\n\n${formatSegmenterTable(segmenterOnly)}`;
+  const targets = opts.smoke ? [] : judgeTargets(scenarios, segmenterOnly);
+  const results = { startedAt, machine, load: { before: loadBefore, after: load1() }, rusage: method, options: { ...opts, out: undefined }, scenarios, segmenterOnly, targets, table };
   const out = opts.out ?? join(ROOT, 'bench', opts.smoke ? 'data/results-smoke.json' : 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
