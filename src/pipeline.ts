@@ -25,7 +25,7 @@ import { resolveOutputDir } from './hls/output-paths.js';
 import { assertQuotedStringValue } from './hls/quoted-string.js';
 import { assertOutputStaysInside } from './io/real-path.js';
 import { segmentCuesOnTimeline, type PlacedCue, type SegmenterStats } from './hls/segmenter.js';
-import { renderSubtitlePlaylist, subtitleSegmentName } from './hls/subtitle-playlist.js';
+import { renderSubtitlePlaylist } from './hls/subtitle-playlist.js';
 import { resolveTimestampMaps, type TimestampMaps } from './hls/timestamp-maps.js';
 import { parseVideoTimeline, programDateTimeMapper } from './hls/video-timeline.js';
 import { formatCueBlock, renderWebvttSegment } from './hls/webvtt-segment.js';
@@ -161,18 +161,18 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   const cues = countCues(layoutCues(countKept(ruled, kept), options, windowStats));
   const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
 
-  const segmentNames = timeline.segments.map((_, i) => subtitleSegmentName(i, timeline.segments.length));
   const files: RenditionFiles = {
     dir: outDir,
     segments: (function* () {
       for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats)) {
         const map = maps.byDomain[segment.domain]!;
         const blocks = segmentCues.map((c) => cachedBlock(c, map.originMs));
-        yield { name: segmentNames[segment.index]!, content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
+        yield { content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
       }
     })(),
+    segmentCount: timeline.segments.length,
     playlistName: 'index.m3u8',
-    playlist: () => renderSubtitlePlaylist(timeline, segmentNames),
+    playlist: (segmentNames) => renderSubtitlePlaylist(timeline, segmentNames),
     masterPath,
     master: () => {
       lock?.assertHeld();

@@ -1,16 +1,18 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
 import { isTempFileName, TEMP_MARKER, writeFileAtomic } from './atomic-write.js';
 import { createTaskPool } from './bounded.js';
+import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
 export interface RenditionFiles {
   dir: string;
   /** Produced lazily, in order; each is written as soon as it is produced. */
-  segments: Iterable<{ name: string; content: string; hasCues: boolean }>;
+  segments: Iterable<{ content: string; hasCues: boolean }>;
+  segmentCount: number;
   playlistName: string;
-  /** Called after every segment is on disk. */
-  playlist: () => string;
+  /** Called after every segment is on disk, with the segment file names in order. */
+  playlist: (segmentNames: readonly string[]) => string;
   masterPath: string;
   /** Called last; undefined when the master needs no change. */
   master: () => string | undefined;
@@ -23,20 +25,31 @@ export interface CommitResult {
   segmentsWithCues: number;
 }
 
-const SEGMENT_FILE = /^seg_\d+\.vtt$/;
+const SEGMENT_FILE = /^seg_\d+(_[0-9a-f]+)?\.vtt$/;
+
+/**
+ * A content-named segment that is already there (a regular file, not a link) holds exactly this
+ * content: it was renamed into place whole. Writing it again would only cost I/O.
+ */
+async function writeSegment(path: string, content: string): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isFile() && existing.size === Buffer.byteLength(content)) return;
+  await writeFileAtomic(path, content);
+}
 const WRITE_CONCURRENCY = 16;
 
 /**
- * Lands a rendition so that a crash at any moment leaves a usable master: segments first (each
- * atomically), then the subtitles playlist, then the master in one rename. Segment files of an
- * earlier, longer run and temporary files of an interrupted one are removed at the end.
+ * Lands a rendition so that a crash at any moment leaves a consistent one: content-named segments
+ * first (each atomically, beside the previous run's, never over them), then the subtitles playlist,
+ * then the master in one rename. Only then are segments no playlist names any more, and temporary
+ * files of an interrupted run, removed.
  */
 export async function commitRendition(
   files: RenditionFiles,
   options: { dryRun: boolean; onProgress?: (p: { stage: 'write'; done: number }) => void },
 ): Promise<CommitResult> {
   const result: CommitResult = { filesWritten: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
-  const names = new Set<string>();
+  const names: string[] = [];
   const pool = createTaskPool(WRITE_CONCURRENCY);
   if (!options.dryRun) {
     try {
@@ -46,16 +59,17 @@ export async function commitRendition(
     }
   }
   for (const segment of files.segments) {
-    names.add(segment.name);
+    const name = subtitleSegmentName(names.length, files.segmentCount, segment.content);
+    names.push(name);
     if (segment.hasCues) result.segmentsWithCues++;
     result.bytes += Buffer.byteLength(segment.content);
     result.filesWritten++;
-    if (!options.dryRun) await pool.run(() => writeFileAtomic(join(files.dir, segment.name), segment.content));
+    if (!options.dryRun) await pool.run(() => writeSegment(join(files.dir, name), segment.content));
     options.onProgress?.({ stage: 'write', done: result.filesWritten });
   }
   await pool.drain();
 
-  const playlist = files.playlist();
+  const playlist = files.playlist(names);
   result.bytes += Buffer.byteLength(playlist);
   result.filesWritten++;
   if (!options.dryRun) await writeFileAtomic(join(files.dir, files.playlistName), playlist, { fsync: true });
@@ -68,7 +82,7 @@ export async function commitRendition(
   }
 
   if (!options.dryRun) {
-    result.filesRemoved = await removeLeftovers(files.dir, names);
+    result.filesRemoved = await removeLeftovers(files.dir, new Set(names));
     result.filesRemoved += await removeMasterTemporaries(files.masterPath);
   }
   return result;

@@ -37,9 +37,11 @@ seg_00001.vtt
 `);
   });
 
-  it('names segments so they sort, widening only past 99 999', () => {
-    expect(subtitleSegmentName(7, 10)).toBe('seg_00007.vtt');
-    expect(subtitleSegmentName(7, 200_000)).toBe('seg_000007.vtt');
+  it('names segments by index and content, so they sort and a changed segment gets a new file', () => {
+    expect(subtitleSegmentName(7, 10, 'WEBVTT\n')).toMatch(/^seg_00007_[0-9a-f]{10}\.vtt$/);
+    expect(subtitleSegmentName(7, 200_000, 'WEBVTT\n')).toMatch(/^seg_000007_[0-9a-f]{10}\.vtt$/);
+    expect(subtitleSegmentName(7, 10, 'WEBVTT\n')).toBe(subtitleSegmentName(7, 10, 'WEBVTT\n'));
+    expect(subtitleSegmentName(7, 10, 'WEBVTT\n')).not.toBe(subtitleSegmentName(7, 10, 'WEBVTT\n\nx'));
   });
 });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { runCli, SAMPLE_CHAT } from '../support/cli.js';
 import { atPath, caseDir, expectRejected, makeTemplates, removeAll, STATES, type VodState } from './matrix.js';
-import { expectOneErrorLine, scratch, snapshot, tempFiles } from './support.js';
+import { copyVodTs, expectOneErrorLine, scratch, snapshot, tempFiles, uriLines } from './support.js';
 
 let templates: Record<VodState, string>;
 const made: string[] = [];
@@ -21,6 +21,14 @@ beforeAll(async () => {
   made.push(templates.fresh, templates.packaged);
 });
 afterAll(() => removeAll(...made));
+
+/** The segment file names `package` gives the sample (content-named, so the same on every copy). */
+async function segmentNamesOfSampleRun(): Promise<string[]> {
+  const master = copyVodTs(join(scratch('names'), 'vod'));
+  const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', master]);
+  expect(run.code, run.stderr).toBe(0);
+  return uriLines(readFileSync(join(master, '..', 'subs', 'chat_kor', 'index.m3u8'), 'utf8'));
+}
 
 function newCase(state: VodState) {
   const c = caseDir(templates, state);
@@ -147,13 +155,15 @@ describe.each(STATES)('an unwritable output folder on a %s VOD: exit 3, the mast
   it('a segment path taken by a folder: the write fails midway, the master and playlist stay as they were', async () => {
     const { dir, master } = newCase(state);
     const out = join(dir, 'subs', 'chat_kor');
+    // Segments are named by their content: learn segment 3's name from the same run on a copy.
+    const segment3 = (await segmentNamesOfSampleRun())[3]!;
     mkdirSync(out, { recursive: true });
-    rmSync(join(out, 'seg_00003.vtt'), { force: true });
-    mkdirSync(join(out, 'seg_00003.vtt'));
+    rmSync(join(out, segment3), { force: true });
+    mkdirSync(join(out, segment3));
     const before = snapshot(dir);
     const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', master]);
     expect(run.code, run.stderr).toBe(3);
-    expectOneErrorLine(run.stderr, join(out, 'seg_00003.vtt'));
+    expectOneErrorLine(run.stderr, join(out, segment3));
     const after = snapshot(dir);
     expect(after['master.m3u8']).toBe(before['master.m3u8']);
     expect(after['subs/chat_kor/index.m3u8']).toBe(before['subs/chat_kor/index.m3u8']);
@@ -161,7 +171,7 @@ describe.each(STATES)('an unwritable output folder on a %s VOD: exit 3, the mast
     // Segments written before the failure are the only change: unreferenced on a fresh VOD, and
     // byte-identical rewrites (same archive) on a packaged one.
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
-    expect(changed.every((k) => /^subs\/chat_kor\/seg_\d+\.vtt$/.test(k) && !before[k]), changed.join(', ')).toBe(true);
+    expect(changed.every((k) => /^subs\/chat_kor\/seg_\d+_[0-9a-f]+\.vtt$/.test(k) && !before[k]), changed.join(', ')).toBe(true);
     if (state === 'packaged') expect(changed).toEqual([]);
     expect(readdirSync(out).every((n) => !n.startsWith('.'))).toBe(true);
   });
