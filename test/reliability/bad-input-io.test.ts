@@ -7,6 +7,7 @@
  * expected, a regular file where a folder is expected), and the chmod variants run only where a
  * probe shows chmod actually bites; otherwise they are skipped with the reason printed.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -16,11 +17,49 @@ import { copyVodTs, expectOneErrorLine, scratch, snapshot, tempFiles, uriLines }
 
 let templates: Record<VodState, string>;
 const made: string[] = [];
+/** Paths made immutable; cleared before the scratch folders are removed (else they cannot be). */
+const immutable: string[] = [];
 beforeAll(async () => {
   templates = await makeTemplates();
   made.push(templates.fresh, templates.packaged);
 });
-afterAll(() => removeAll(...made));
+afterAll(() => {
+  for (const p of immutable) chattr('-i', p);
+  removeAll(...made);
+});
+
+function chattr(flag: '+i' | '-i', path: string): void {
+  execFileSync('chattr', [flag, path], { stdio: 'pipe' });
+}
+
+/**
+ * Whether `chattr +i` makes a folder read-only here. The immutable attribute stops root too (it
+ * needs CAP_LINUX_IMMUTABLE to set, and a file system that has it, like ext4), so it is how these
+ * tests get a truly read-only folder when they run as root.
+ */
+function immutableWorks(): boolean {
+  const dir = scratch('probe-immutable');
+  try {
+    chattr('+i', dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return false;
+  }
+  try {
+    writeFileSync(join(dir, 'f'), 'x');
+    return false;
+  } catch {
+    return true;
+  } finally {
+    chattr('-i', dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function makeImmutable(path: string): void {
+  chattr('+i', path);
+  immutable.push(path);
+}
 
 /** The segment file names `package` gives the sample (content-named, so the same on every copy). */
 async function segmentNamesOfSampleRun(): Promise<string[]> {
@@ -152,6 +191,32 @@ describe.each(STATES)('an unwritable output folder on a %s VOD: exit 3, the mast
     }
   });
 
+  it('the output folder is immutable (chattr +i: read-only even for root)', async (ctx) => {
+    if (!immutableWorks()) ctx.skip('chattr +i is not available here (no chattr, no CAP_LINUX_IMMUTABLE, or a file system without it)');
+    const { dir, master } = newCase(state);
+    const out = join(dir, 'subs', 'chat_kor');
+    mkdirSync(out, { recursive: true });
+    makeImmutable(out);
+    await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master], { code: 3, file: out });
+  });
+
+  it('the master file is immutable: the swap fails last, the master stays, no temporary is left', async (ctx) => {
+    if (!immutableWorks()) ctx.skip('chattr +i is not available here');
+    const { dir, master } = newCase(state);
+    // A different rendition name, so the master would change on every state.
+    const before = snapshot(dir);
+    makeImmutable(master);
+    const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', master, '--name', 'chat_two']);
+    expect(run.code, run.stderr).toBe(3);
+    expectOneErrorLine(run.stderr, master);
+    const after = snapshot(dir);
+    expect(after['master.m3u8']).toBe(before['master.m3u8']);
+    expect(tempFiles(dir)).toEqual([]);
+    // Only the new rendition's own files may have landed (unreferenced, as the master kept its bytes).
+    const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+    expect(changed.every((k) => k === 'subs' || k.startsWith('subs/chat_two')), changed.join(', ')).toBe(true);
+  });
+
   it('a segment path taken by a folder: the write fails midway, the master and playlist stay as they were', async () => {
     const { dir, master } = newCase(state);
     const out = join(dir, 'subs', 'chat_kor');
@@ -175,6 +240,21 @@ describe.each(STATES)('an unwritable output folder on a %s VOD: exit 3, the mast
     if (state === 'packaged') expect(changed).toEqual([]);
     expect(readdirSync(out).every((n) => !n.startsWith('.'))).toBe(true);
   });
+});
+
+// DEFECT (src/io/lock.ts): proper-lockfile retries every error, not only ELOCKED, so a folder where
+// the lock can never be made (EPERM, EROFS, EACCES) is retried for the whole --lock-timeout (60 s by
+// default) before the run fails. Only "someone else holds it" is worth waiting for.
+describe('the master\'s folder is immutable (read-only even for root)', () => {
+  it('fails at once with exit 3 naming the master: not even the lock can be made, nothing is written', async (ctx) => {
+    if (!immutableWorks()) ctx.skip('chattr +i is not available here');
+    const { dir, master } = newCase('packaged');
+    makeImmutable(dir);
+    const t0 = Date.now();
+    // A 10 s timeout keeps the cost of this defect small; the default 60 s is the same bug.
+    await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, '--lock-timeout', '10'], { code: 3, file: master });
+    expect(Date.now() - t0, 'no waiting on a lock that can never be made').toBeLessThan(5_000);
+  }, 30_000);
 });
 
 describe('unusable rules files: exit 1 naming the file and rule, or 3 when unreadable', () => {
