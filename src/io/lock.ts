@@ -1,5 +1,5 @@
 import lockfile from 'proper-lockfile';
-import { ioError } from '../errors.js';
+import { describeFsError, ioError } from '../errors.js';
 
 export interface MasterLock {
   release(): Promise<void>;
@@ -15,25 +15,33 @@ export interface MasterLock {
 export async function lockMaster(masterPath: string, waitMs: number, staleMs = 10_000): Promise<MasterLock> {
   let compromised: Error | undefined;
   let release: () => Promise<void>;
-  const retries = Math.max(0, Math.ceil(waitMs / 250));
-  try {
-    release = await lockfile.lock(masterPath, {
-      realpath: false,
-      stale: staleMs,
-      update: Math.floor(staleMs / 4),
-      retries: { retries, factor: 1, minTimeout: 250, maxTimeout: 250 },
-      onCompromised: (err) => {
-        compromised = err;
-      },
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw ioError(
-        `another chat-replay run is writing this master (lock ${masterPath}.lock); waited ${Math.round(waitMs / 1000)} s — try again when it has finished`,
-        masterPath,
-      );
+  const deadline = Date.now() + waitMs;
+  // Only a lock held by another run is worth waiting for; a folder where no lock can be made
+  // (read-only, missing) fails at once. proper-lockfile's own retries would retry those too.
+  for (;;) {
+    try {
+      release = await lockfile.lock(masterPath, {
+        realpath: false,
+        stale: staleMs,
+        update: Math.floor(staleMs / 4),
+        retries: 0,
+        onCompromised: (err) => {
+          compromised = err;
+        },
+      });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
+        throw ioError(`cannot lock: ${describeFsError(err)}`, masterPath, err);
+      }
+      if (Date.now() >= deadline) {
+        throw ioError(
+          `another chat-replay run is writing this master (lock ${masterPath}.lock); waited ${Math.round(waitMs / 1000)} s — try again when it has finished`,
+          masterPath,
+        );
+      }
+      await new Promise((r) => setTimeout(r, Math.min(250, Math.max(1, deadline - Date.now()))));
     }
-    throw ioError(`cannot lock: ${(err as Error).message}`, masterPath, err);
   }
   return {
     async release() {
