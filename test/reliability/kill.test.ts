@@ -8,7 +8,7 @@
  * differ in both the master and the segments at every kill. The VOD is synthetic — 2 s segments and
  * no media files, `--mpegts` given — so a run lasts long enough to be hit mid-write.
  */
-import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRendition } from '../../src/validate/index.js';
@@ -132,6 +132,10 @@ async function recover(v: Variant): Promise<void> {
   expect(readFileSync(master, 'utf8')).toBe(v.master);
   expect(tempFiles(dir), 'leftover temporary files removed').toEqual([]);
   expect(existsSync(`${master}.lock`), 'stale lock removed').toBe(false);
+  // Segments the killed runs wrote but no playlist names any more are removed too.
+  const out = join(dir, 'subs', 'chat_kor');
+  const named = uriLines(readFileSync(join(out, 'index.m3u8'), 'utf8'));
+  expect(readdirSync(out).sort(), 'only the playlist and the segments it names').toEqual([...named, 'index.m3u8'].sort());
   const findings = await validateRendition(master, { rendition: 'chat_kor', probe });
   expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
 }
@@ -179,12 +183,9 @@ describe(`SIGKILL at up to ${KILLS} random moments (seed ${SEED}; replay with KI
     expect(tally.killedOld + tally.killedNew).toBeGreaterThan(tally.kills / 3);
   }, 120_000);
 
-  // DEFECT (design, src/io/rendition-writer.ts): a re-run rewrites segment files in place under the
-  // same names, so a kill mid-write leaves the old master pointing at a playlist whose segments come
-  // from two different runs — a repeated cue differs between segments (validate: cue-spanning-differs)
-  // until the next run completes. The same mix is visible to players during any re-run. Issue 9 asks
-  // for no inconsistent output after a crash; the segment set needs to change atomically too (e.g. a
-  // new folder or content-named segments per run, the playlist swapped to it, the old one removed).
+  // Found by this test: segments used to be rewritten in place under fixed names, so a kill mid-write
+  // left the old playlist naming segments of two runs (cue-spanning-differs). Fixed in 8b869a1 by
+  // content-named segments that land beside the old ones before the playlist and master swap.
   it('after every kill, the rendition the master names is one run\'s output and validates', () => {
     expect(killsChecked, 'the kill test above ran').toBeGreaterThan(0);
     expect(invalidAfterKill).toEqual([]);
