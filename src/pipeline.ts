@@ -152,6 +152,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   const ingest = await readChatSources(options.chat, {
     timeBase: { startedAtMs, programDateTimeToVideoMs: programDateTimeMapper(timeline) },
     keepPreroll: options.keepPreroll,
+    onProgress: (done) => options.onProgress?.({ stage: 'read', done }),
   });
   const readCount = ingest.sources.reduce((n, s) => n + s.messages, 0);
 
@@ -187,7 +188,10 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     },
   };
   let patch: ReturnType<typeof patchMaster> | undefined;
-  const written = await commitRendition(files, { dryRun: options.dryRun, onProgress: options.onProgress });
+  const written = await commitRendition(files, {
+    dryRun: options.dryRun,
+    onProgress: (p) => options.onProgress?.({ ...p, total: timeline.segments.length }),
+  });
 
   return {
     master: options.masterPath,

@@ -5,6 +5,7 @@ import { packageChatReplay, type PackageSummary } from '../pipeline.js';
 import { usageError } from '../errors.js';
 import { EXIT, type CliCommand } from './command.js';
 import { formatPackageSummary } from './package-summary.js';
+import { createProgressReporter } from './progress.js';
 import { formatFindings, hasErrors, validateRendition } from '../validate/index.js';
 
 function builder(y: Argv) {
@@ -61,6 +62,7 @@ export const packageCommand: CliCommand<PackageArgs> = {
     if (args.mpegts !== undefined && (!Number.isInteger(args.mpegts) || args.mpegts < 0 || args.mpegts >= 2 ** 33)) {
       throw usageError(`--mpegts must be an integer from 0 to 2^33-1 (90 kHz ticks), got ${args.mpegts}`);
     }
+    const progress = createProgressReporter(io, { enabled: !args.json });
     const summary: PackageSummary = await packageChatReplay({
       chat: sources,
       masterPath: args.master,
@@ -84,7 +86,8 @@ export const packageCommand: CliCommand<PackageArgs> = {
       videoUri: args.video,
       dryRun: args['dry-run'],
       lockWaitMs: Math.round(Math.max(0, args['lock-timeout']) * 1000),
-    });
+      onProgress: (p) => progress.update(p),
+    }).finally(() => progress.finish());
     if (!args.validate || args['dry-run']) {
       io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPackageSummary(summary));
       return EXIT.ok;

@@ -33,6 +33,8 @@ export interface IngestOptions {
   timeBase: TimeBase;
   /** Clamp messages before the video start to 0 instead of dropping them. */
   keepPreroll: boolean;
+  /** Told the running count of messages read (all sources), after each batch. */
+  onProgress?: (messagesRead: number) => void;
 }
 
 /** One streaming reader per format; `--chat FILE:format=NAME` picks one, otherwise detection does. */
@@ -69,6 +71,7 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
         into.push(message);
         count++;
       }
+      options.onProgress?.(into.length);
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
