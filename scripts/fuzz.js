@@ -72,6 +72,13 @@ const BAD_FLAGS = [
   ['--started-at', 'yesterday'],
 ];
 
+/** Sets a single-value flag, replacing its value when present: a repeated flag is a usage error. */
+function setFlag(argv, flag, value) {
+  const at = argv.indexOf(flag);
+  if (at >= 0) argv[at + 1] = value;
+  else argv.push(flag, value);
+}
+
 /** The probe validate would run on the video segments (which do not exist): the MPEGTS we packaged with. */
 const probeFor = (mpegts) => async () => ({ mpegts, container: 'ts', detail: 'fuzz: --mpegts' });
 
@@ -90,15 +97,13 @@ async function runCase(seed, k, root) {
   const problems = [];
   // One case in 25 has one bad flag: exit 2, nothing written.
   const badFlag = !invalid && r.chance(0.04) ? r.pick(BAD_FLAGS) : undefined;
-  if (badFlag) {
-    // Replace the flag's value when it is already there: a repeated flag is its own case (bad-input.test.ts).
-    const at = opts.argv.indexOf(badFlag[0]);
-    if (at >= 0) opts.argv[at + 1] = badFlag[1];
-    else opts.argv.push(...badFlag);
-  }
+  if (badFlag) setFlag(opts.argv, ...badFlag);
   // One valid case in ten first packages with other settings, so the run replaces its own rendition.
   if (!invalid && !badFlag && r.chance(0.1)) {
-    const earlier = await runCli([...opts.argv, '--language', 'und', '--hold', '1']);
+    const earlierArgv = [...opts.argv];
+    setFlag(earlierArgv, '--language', 'und');
+    setFlag(earlierArgv, '--hold', '1');
+    const earlier = await runCli(earlierArgv);
     if (earlier.code !== 0) problems.push(`earlier run: exit ${earlier.code}: ${earlier.stderr.slice(0, 300)}`);
   }
   const run = await runCli(opts.argv);
