@@ -242,16 +242,16 @@ describe.each(STATES)('an unwritable output folder on a %s VOD: exit 3, the mast
   });
 });
 
-// DEFECT (src/io/lock.ts): proper-lockfile retries every error, not only ELOCKED, so a folder where
-// the lock can never be made (EPERM, EROFS, EACCES) is retried for the whole --lock-timeout (60 s by
-// default) before the run fails. Only "someone else holds it" is worth waiting for.
+// Found by this test, fixed in ed8db95 (src/io/lock.ts): proper-lockfile retried every error, not
+// only ELOCKED, so a folder where no lock can ever be made was retried for the whole --lock-timeout.
+// Only "someone else holds it" is worth waiting for.
 describe('the master\'s folder is immutable (read-only even for root)', () => {
   it('fails at once with exit 3 naming the master: not even the lock can be made, nothing is written', async (ctx) => {
     if (!immutableWorks()) ctx.skip('chattr +i is not available here');
     const { dir, master } = newCase('packaged');
     makeImmutable(dir);
     const t0 = Date.now();
-    // A 10 s timeout keeps the cost of this defect small; the default 60 s is the same bug.
+    // A 10 s timeout: long enough that waiting it out would fail the time check below.
     await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, '--lock-timeout', '10'], { code: 3, file: master });
     expect(Date.now() - t0, 'no waiting on a lock that can never be made').toBeLessThan(5_000);
   }, 30_000);
