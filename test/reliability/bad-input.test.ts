@@ -52,8 +52,8 @@ const BAD_ARCHIVES: BadArchive[] = [
   { name: 'missing field: text', text: sampleWith(40, without('text')), position: (f) => atPath(f, 'messages[40].text') },
   { name: 'missing field: author.name', text: sampleWith(9, (m) => ({ ...m, author: {} })), position: (f) => atPath(f, 'messages[9].author.name') },
   { name: 'missing field: both offsetMs and sentAt', text: sampleWith(4, without('offsetMs')), position: (f) => atPath(f, 'messages[4]') },
-  // DEFECT (src/ingest, native reader): these three are accepted today and package a silently empty
-  // track (exit 0) — the outcome issue 9 calls worse than a crash.
+  // Found by this matrix, fixed in f14e55b: these three packaged a silently empty track (exit 0),
+  // the outcome issue 9 calls worse than a crash.
   { name: 'missing field: messages', text: '{"version":1}', position: (f) => atPath(f, 'messages') },
   { name: 'misspelled field: mesages', text: sample.replace('"messages"', '"mesages"'), position: (f) => atPath(f, 'messages') },
   { name: 'missing field: version', text: '{"messages":[]}', position: (f) => atPath(f, 'version') },
@@ -134,9 +134,9 @@ describe('odd but valid archives package normally', () => {
     expect(r.errors).toEqual([]);
   });
 
-  // DEFECT (src/cues/cue-ids.ts): the id allocator suffixes a repeated id as `<id>~2`, which is
-  // also what a message whose own id is "a~2" gets, so two different cues share an identifier and
-  // hls.js drops the later one (validate: cue-id-duplicate).
+  // Found by the fuzz, fixed in f14e55b (src/cues/cue-ids.ts): a repeated id became `<id>~2`, the
+  // same as a message whose own id is "a~2", so two cues shared an identifier and hls.js drops the
+  // later one (validate: cue-id-duplicate).
   it('keeps ids distinct when a message id looks like a repeat\'s suffix (a, a, a~2)', async () => {
     const r = await packageMessages({ version: 1, messages: [msg('a', 1000, 'first a'), msg('a', 1500, 'second a'), msg('a~2', 2000, 'its own a~2')] }, 'suffix-ids');
     const ids = r.segments[0]!.cues.map((c) => c.id);
@@ -145,9 +145,9 @@ describe('odd but valid archives package normally', () => {
     expect(r.errors).toEqual([]);
   });
 
-  // DEFECT (src/cues/cue-ids.ts): encodeURIComponent throws URIError on a lone surrogate, so an id
-  // like "\udc00" (valid JSON, valid per the schema) crashes the run: exit 3, "URI malformed",
-  // no file or position. Texts with lone surrogates are fine; only ids hit this.
+  // Found by the fuzz, fixed in f14e55b (src/cues/cue-ids.ts): encodeURIComponent threw URIError on
+  // a lone surrogate, so an id like "\udc00" (valid JSON, valid per the schema) crashed the run with
+  // exit 3 and "URI malformed", naming no file. Texts with lone surrogates were always fine.
   it('packages a message whose id holds a lone surrogate', async () => {
     const r = await packageMessages({ version: 1, messages: [msg('ok', 500, 'before'), msg('bad\udc00id', 1000, 'lone surrogate id'), msg('\ud800', 1200, 'another')] }, 'surrogate-ids');
     const shown = r.segments[0]!.cues.map((c) => visibleText(c.text));
@@ -200,9 +200,9 @@ describe('usage errors: exit 2, one line naming the option, nothing written', ()
     await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
   });
 
-  // DEFECT (src/cli/main.ts yargs configuration): yargs turns a repeated single-value option into an
-  // array, which reaches path.resolve and fails as a TypeError: exit 3 and "The "path" argument must
-  // be of type string. Received an instance of Array". A repeated --language silently takes the first.
+  // Found by this matrix, fixed in f14e55b: yargs turned a repeated single-value option into an
+  // array, which reached path.resolve as a TypeError (exit 3, "The "path" argument must be of type
+  // string. Received an instance of Array"); a repeated --language silently took the first.
   it.each([
     ['--name twice', ['--name', 'a', '--name', 'b'], '--name'],
     ['--out twice', ['--out', 'x', '--out', 'y'], '--out'],
