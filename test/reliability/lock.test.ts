@@ -113,3 +113,19 @@ describe('a lock left by a SIGKILLed run', () => {
     await expectBoth(master, ['chat_a']);
   }, 60_000);
 });
+
+describe('a run stopped by SIGTERM or SIGINT (a CI timeout, Ctrl-C)', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s releases the lock on the way out: the next run need not wait', async (signal) => {
+    const { dir, master } = vod();
+    const stopped = startPackage(args(master, 'chat_a'));
+    await waitForPath(`${master}.lock`, 30_000);
+    stopped.child.kill(signal);
+    const r = await stopped.done;
+    expect(r.code === 0 || r.signal === signal || r.code === 128 + (signal === 'SIGTERM' ? 15 : 2), `ended by ${signal}`).toBe(true);
+    expect(existsSync(`${master}.lock`), 'no lock left behind').toBe(false);
+    const next = await runCli(['package', ...args(master, 'chat_a', '--lock-timeout', '0')]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(tempFiles(dir)).toEqual([]);
+    await expectBoth(master, ['chat_a']);
+  }, 60_000);
+});
