@@ -1,8 +1,9 @@
 /**
  * Issue 9 §2, crash safety: packaging is SIGKILLed at many random moments of real child-process
  * runs. After every kill the master must be byte-identical to the one before the run or the one the
- * run was writing, and everything it references must exist and parse. A later run must complete,
- * remove the killed runs' temporary files and take over their stale lock.
+ * run was writing, everything it references must exist and parse, and the rendition it names must
+ * validate (one run's segments, never a mix of two). A later run must complete, remove the killed
+ * runs' temporary files and orphaned segments, and take over their stale lock.
  *
  * Runs alternate between two archives and between DEFAULT=NO and DEFAULT=YES, so "old" and "new"
  * differ in both the master and the segments at every kill. The VOD is synthetic — 2 s segments and
