@@ -53,7 +53,7 @@ export function formatTable(scenarios) {
     timeCell(s.package),
     cpuCell(s.package),
     rssCell(s.package),
-    s.jsonParse ? `${timeCell(s.jsonParse)}, ${rssCell(s.jsonParse)}` : '—',
+    s.jsonParse ? (s.jsonParse.ok ? `${timeCell(s.jsonParse)}, ${rssCell(s.jsonParse)}` : timeCell(s.jsonParse)) : '—',
     ratioCell(ratios(s.package, s.jsonParse)),
     s.nodeWebvtt ? `${timeCell(s.nodeWebvtt)}, ${rssCell(s.nodeWebvtt)}` : '—',
     ratioCell(ratios(s.package, s.nodeWebvtt)),
