@@ -63,7 +63,12 @@ export function createProgressReporter(io: CliIo, opts: ProgressOptions): Progre
         if (anyDrawn) draw('\n');
         current = undefined;
       }
-      current = { ...p, startedAt: current?.startedAt ?? at, at };
+      // Updated in place: the pipeline may report once per message, a million times a run.
+      if (current) {
+        current.done = p.done;
+        current.total = p.total;
+        current.at = at;
+      } else current = { stage: p.stage, done: p.done, total: p.total, startedAt: at, at };
       if (at - createdAt < QUIET_START_MS || at - lastDrawAt < MIN_REDRAW_MS) return;
       draw('');
     },
