@@ -273,7 +273,7 @@ function countCues(cues: Iterable<Cue>) {
 }
 
 /** A cue repeated in several segments is rendered once: the repeats must be byte-identical anyway. */
-function cachedBlock(cue: PlacedCue & { block?: string }, originMs: number): string {
+function cachedBlock(cue: PlacedCue, originMs: number): string {
   cue.block ??= formatCueBlock(cue, originMs);
   return cue.block;
 }

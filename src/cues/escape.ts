@@ -13,7 +13,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const SPECIAL = /[&<>]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
+// Most chat needs none of it: one scan decides, and such text is returned as it is.
+const NEEDS_WORK = /[\u0000-\u001F\u007F-\u009F\u2028\u2029&<>\uD800-\uDFFF]/;
+
 export function escapeCueText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CONTROL, ' ')
