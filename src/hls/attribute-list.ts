@@ -64,3 +64,28 @@ export function splitTagLine(line: string): { tag: string; rest: string } {
   const colon = line.indexOf(':');
   return colon < 0 ? { tag: line, rest: '' } : { tag: line.slice(0, colon), rest: line.slice(colon + 1) };
 }
+
+// RFC 8216bis §4.2: AttributeName is [A-Z0-9-]; a value is a quoted-string without `"`, CR or LF,
+// or an unquoted token (number, hex, enumerated string, resolution) without quotes, commas or spaces.
+const ATTRIBUTE = /^[A-Z0-9-]+=(?:"[^"\r\n]*"|[^",\s]+)$/;
+
+/** Why an attribute list is malformed, or undefined when it is well-formed. */
+export function attributeListSyntaxError(text: string): string | undefined {
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    // An attribute runs to the next comma outside quotes.
+    let quoted = false;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) break;
+    }
+    if (quoted) return `unterminated quoted-string in "${text.slice(i)}"`;
+    const attribute = text.slice(i, j);
+    if (!ATTRIBUTE.test(attribute)) return `"${attribute}" is not NAME=value or NAME="quoted string"`;
+    i = j + 1;
+    if (j < text.length && i === text.length) return 'attribute list ends with a comma';
+  }
+  return undefined;
+}

@@ -20,6 +20,7 @@ export const RULES = {
   // Multivariant (master) playlist, §1.4–1.5
   'master-header-missing': { severity: 'error', description: 'The master does not start with #EXTM3U.' },
   'master-attribute-duplicate': { severity: 'error', description: 'An attribute appears twice in one attribute list.' },
+  'master-attribute-syntax': { severity: 'error', description: 'A malformed attribute list: an unterminated or stray quote, a name or value players read differently.' },
   'master-media-type-missing': { severity: 'error', description: 'EXT-X-MEDIA without TYPE.' },
   'master-media-group-id-missing': { severity: 'error', description: 'EXT-X-MEDIA without a non-empty GROUP-ID.' },
   'master-media-name-missing': { severity: 'error', description: 'EXT-X-MEDIA without a non-empty NAME.' },

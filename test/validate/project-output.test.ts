@@ -41,7 +41,7 @@ describe('chat-replay package output and validate', () => {
     const findings = await validateRendition(master);
     expect(findings).toEqual([expect.objectContaining({ rule: 'segment-map-mpegts', line: 2 })]);
     // Segments 0-1 are part A (origin 126000), 2-3 part B, shifted by -output_ts_offset 100.
-    expect(findings[0]?.file).toMatch(/02\.vtt$/);
+    expect(findings[0]?.file).toMatch(/seg_00002_[0-9a-f]+\.vtt$/);
     expect(findings[0]?.message).toMatch(/every cue shows 99\.920 s early/);
   });
 });

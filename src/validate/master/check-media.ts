@@ -1,3 +1,4 @@
+import { attributeListSyntaxError } from '../../hls/attribute-list.js';
 import type { Report } from '../reporter.js';
 import { attr, type MasterPlaylist, type TagLine } from './read-master.js';
 
@@ -7,6 +8,8 @@ import { attr, type MasterPlaylist, type TagLine } from './read-master.js';
  */
 export function checkMediaTags(master: MasterPlaylist, file: string, report: Report): void {
   for (const tag of [...master.media, ...master.variants.map((v) => v.tag), ...master.iframes]) {
+    const syntax = attributeListSyntaxError(tag.rest);
+    if (syntax) report('master-attribute-syntax', file, `${tag.tag}: ${syntax}`, tag.line);
     checkDuplicateAttributes(tag, file, report);
   }
   for (const media of master.media) checkMedia(media, file, report);

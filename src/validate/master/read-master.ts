@@ -5,6 +5,8 @@ import { splitLines } from '../lines.js';
 export interface TagLine {
   line: number;
   tag: string;
+  /** The attribute list as written. */
+  rest: string;
   attrs: Attribute[];
 }
 
@@ -35,7 +37,7 @@ export function readMaster(text: string): MasterPlaylist {
     if (text.startsWith('#')) {
       if (!text.startsWith('#EXT')) return; // a comment
       const { tag, rest } = splitTagLine(text);
-      const tagLine = () => ({ line: i + 1, tag, attrs: parseAttributeList(rest) });
+      const tagLine = () => ({ line: i + 1, tag, rest, attrs: parseAttributeList(rest) });
       if (tag === '#EXT-X-MEDIA') master.media.push(tagLine());
       else if (tag === '#EXT-X-I-FRAME-STREAM-INF') master.iframes.push(tagLine());
       else if (tag === '#EXT-X-STREAM-INF') {
