@@ -146,6 +146,15 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   const videoUrl = new URL(variant.uri, pathToFileURL(masterPath));
   const timeline = parseVideoTimeline(await readTextFromUrl(videoUrl), videoUrl, displayUrl(videoUrl));
   const maps = await resolveTimestampMaps(timeline, options.mpegts);
+  // The master's new text does not depend on the chat: computing it first means a master that
+  // cannot take the rendition (a second DEFAULT=YES) fails before any file is written.
+  const patch = patchMaster(master, {
+    group: options.group,
+    name: options.name,
+    language,
+    default: options.default,
+    uri: `${uriFromMaster}/index.m3u8`,
+  });
 
   // The chat: rules first, so a bad rules file fails before a long read.
   const ruleSet: RuleSet = options.rulesFile ? await loadRuleSet(options.rulesFile) : { rules: [] };
@@ -177,17 +186,9 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     masterPath,
     master: () => {
       lock?.assertHeld();
-      patch = patchMaster(master, {
-        group: options.group,
-        name: options.name,
-        language,
-        default: options.default,
-        uri: `${uriFromMaster}/index.m3u8`,
-      });
       return patch.changed ? patch.text : undefined;
     },
   };
-  let patch: ReturnType<typeof patchMaster> | undefined;
   const written = await commitRendition(files, {
     dryRun: options.dryRun,
     onProgress: (p) => options.onProgress?.({ ...p, total: timeline.segments.length }),
@@ -198,14 +199,14 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     video: displayUrl(videoUrl),
     output: outDir,
     playlist: join(outDir, 'index.m3u8'),
-    rendition: { groups: patch!.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
+    rendition: { groups: patch.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
     sources: ingest.sources,
     messages: { read: readCount, preroll: ingest.preroll, kept: kept.count },
     rules: withKept(reports, ingest.messages.length),
     cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
     segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
     timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
-    master_patch: { changed: patch!.changed, inserted: patch!.inserted, replaced: patch!.replaced, variantsLinked: patch!.variantsLinked },
+    master_patch: { changed: patch.changed, inserted: patch.inserted, replaced: patch.replaced, variantsLinked: patch.variantsLinked },
     files: { written: written.filesWritten, removed: written.filesRemoved, bytes: written.bytes },
     dryRun: options.dryRun,
   };

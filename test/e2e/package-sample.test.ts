@@ -164,3 +164,18 @@ describe('package --validate', () => {
     expect(run.stdout).toMatch(/validate: (no problems found|0 error\(s\))/);
   });
 });
+
+describe('package: a master that cannot take the rendition', () => {
+  it('fails before writing anything when --default meets an existing DEFAULT=YES', async () => {
+    const dir = copySample('vod-ts');
+    const master = readFileSync(join(dir, 'master.m3u8'), 'utf8')
+      .replace('#EXT-X-STREAM-INF:', '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="en.m3u8"\n#EXT-X-STREAM-INF:')
+      .replace(/(CODECS="[^"]*")\n/g, '$1,SUBTITLES="subs"\n');
+    writeFileSync(join(dir, 'master.m3u8'), master);
+    const before = snapshotTree(dir);
+    const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--default']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/already has a DEFAULT=YES rendition \(NAME="English"\)/);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
