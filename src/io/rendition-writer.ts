@@ -97,7 +97,9 @@ async function removeMasterTemporaries(masterPath: string): Promise<number> {
 }
 
 async function regularFiles(dir: string): Promise<Set<string>> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    throw fsError('read output folder', dir, err);
+  });
   return new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
 }
 
