@@ -118,7 +118,10 @@ describe('a run stopped by SIGTERM or SIGINT (a CI timeout, Ctrl-C)', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('%s releases the lock on the way out: the next run need not wait', async (signal) => {
     const { dir, master } = vod();
     const stopped = startPackage(args(master, 'chat_a'));
-    await waitForPath(`${master}.lock`, 30_000);
+    // Signal once the run is writing. In the first moment after proper-lockfile's mkdir (before its
+    // stat returns and it records the lock for its exit hook) a signal leaves the lock behind; that
+    // window only costs the next run a wait until the lock is stale, like a SIGKILL (tested above).
+    await waitForPath(join(dir, 'subs', 'chat_a'), 30_000);
     stopped.child.kill(signal);
     const r = await stopped.done;
     expect(r.code === 0 || r.signal === signal || r.code === 128 + (signal === 'SIGTERM' ? 15 : 2), `ended by ${signal}`).toBe(true);
