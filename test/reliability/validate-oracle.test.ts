@@ -3,10 +3,9 @@
  * are this suite's blind spots. Each case packages the sample, damages the master the way a buggy
  * writer would, and expects at least one error finding.
  *
- * DEFECT (src/validate/master, attribute-list reading): the first two damaged masters below
- * validate with "no problems found" today. A quoted-string holding `"` (what --name 'chat "kor"' wrote before
- * 1f4873a) and an unterminated quoted-string are both syntax errors (RFC 8216bis §4.2) that players
- * parse differently.
+ * Found by this test, fixed in 2ce2406 (validate rule master-attribute-syntax): a quoted-string
+ * holding `"` (what --name 'chat "kor"' wrote before 1f4873a) and an unterminated quoted-string,
+ * both syntax errors (RFC 8216bis §4.2) that players parse differently, used to validate clean.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
