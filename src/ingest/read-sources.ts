@@ -49,9 +49,33 @@ export const READERS: Readonly<Record<FormatName, ArchiveReader>> = {
 /** Reads 1 MB at a time: fewer, larger chunks keep the per-chunk overhead of the parsers negligible. */
 const READ_CHUNK_BYTES = 1 << 20;
 
-function unrecognised(file: string): Error {
+function unrecognised(file: string, head: Uint8Array): Error {
+  // An empty or cut-off file is not an unknown format: say what it is.
+  const text = Buffer.from(head).toString('utf8').trim();
+  if (text === '') return inputError('the file is empty', file);
+  if (head.length < SNIFF_BYTES && /^[[{]/.test(text) && !isCompleteJson(text)) {
+    return inputError(`the file ends at byte ${head.length} before its JSON is complete (truncated?)`, file);
+  }
   const tried = DETECTION_ORDER.map((d) => `${d.format} (${d.looksFor})`).join('; ');
   return inputError(`unrecognised chat archive format; tried: ${tried}. Name the format with --chat FILE:format=NAME`, file);
+}
+
+function isCompleteJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return !text.split('\n').some((line) => line.trim() !== '' && !isParsable(line));
+  }
+}
+
+function isParsable(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readSource(source: ChatSource, options: IngestOptions, into: ChatMessage[]): Promise<SourceReport> {
@@ -62,7 +86,7 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
   try {
     const { head, stream: decoded } = await peekHead(decodeChatInput(stream, source.file), SNIFF_BYTES);
     const detected = source.format ?? detectFormat(head);
-    if (detected === undefined) throw unrecognised(source.file);
+    if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats })) {
       for (const message of batch) {

@@ -179,3 +179,17 @@ describe('package: a master that cannot take the rendition', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 });
+
+describe('package: an empty or cut-off archive says so', () => {
+  it.each([
+    ['empty', '', /the file is empty/],
+    ['one brace', '{', /ends at byte 1 before its JSON is complete/],
+  ])('%s', async (_name, content, message) => {
+    const dir = copySample('vod-ts');
+    const chat = join(dir, 'chat.json');
+    writeFileSync(chat, content);
+    const run = await runCli(['package', '--chat', chat, '--master', join(dir, 'master.m3u8')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+  });
+});
