@@ -4,7 +4,7 @@
  */
 
 /** mulberry32: small, fast, and good enough to explore inputs (not for anything secret). */
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

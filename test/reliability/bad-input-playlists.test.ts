@@ -6,25 +6,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateRendition } from '../../src/validate/index.js';
 import { runCli, SAMPLE_CHAT } from '../support/cli.js';
-import { atLine, caseDir, escapeRegExp, expectRejected, makeTemplates, removeAll, STATES, type VodState } from './matrix.js';
+import { atLine, escapeRegExp, expectRejected, STATES, useCaseTemplates } from './matrix.js';
 import { uriLines } from './support.js';
 
-let templates: Record<VodState, string>;
-const made: string[] = [];
-beforeAll(async () => {
-  templates = await makeTemplates();
-  made.push(templates.fresh, templates.packaged);
-});
-afterAll(() => removeAll(...made));
-
-function newCase(state: VodState) {
-  const c = caseDir(templates, state);
-  made.push(c.dir);
-  return c;
-}
+const newCase = useCaseTemplates();
 
 /** Rewrites a file of the case folder. */
 function edit(dir: string, rel: string, change: (text: string) => string): string {

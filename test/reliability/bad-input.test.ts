@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateRendition } from '../../src/validate/index.js';
 import { runCli, SAMPLE_CHAT } from '../support/cli.js';
 import { parseSegment, visibleText } from '../support/webvtt.js';
-import { atLine, atPath, caseDir, expectRejected, makeTemplates, removeAll, STATES, type VodState } from './matrix.js';
+import { atLine, atPath, expectRejected, STATES, useCaseTemplates } from './matrix.js';
 import { uriLines } from './support.js';
 
 const sample = readFileSync(SAMPLE_CHAT, 'utf8');
@@ -69,19 +69,7 @@ const BAD_ARCHIVES: BadArchive[] = [
   { name: 'author color that is not #rrggbb', text: sampleWith(14, (m) => ({ ...m, author: { name: 'x', color: 'red' } })), position: (f) => atPath(f, 'messages[14].author.color') },
 ];
 
-let templates: Record<VodState, string>;
-const made: string[] = [];
-beforeAll(async () => {
-  templates = await makeTemplates();
-  made.push(templates.fresh, templates.packaged);
-});
-afterAll(() => removeAll(...made));
-
-function newCase(state: VodState) {
-  const c = caseDir(templates, state);
-  made.push(c.dir);
-  return c;
-}
+const newCase = useCaseTemplates();
 
 describe.each(STATES)('a malformed archive on a %s VOD: exit 1, one line with the position, nothing written', (state) => {
   it.each(BAD_ARCHIVES)('$name', async ({ text, position }) => {

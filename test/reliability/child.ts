@@ -7,6 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../support/cli.js';
 import { BIN } from './support.js';
+// @ts-expect-error: plain JavaScript shared with scripts/fuzz.js, which runs without a build step
+import { mulberry32 } from '../fuzz/random.js';
 
 /** Newest modification time under a folder (ms). */
 function newestMtime(dir: string): number {
@@ -69,14 +71,7 @@ export async function waitForPath(path: string, timeoutMs: number): Promise<void
   }
 }
 
-/** A small seeded PRNG (mulberry32), so a failing kill schedule can be replayed with its seed. */
+/** A small seeded PRNG (the fuzzer's mulberry32), so a failing kill schedule can be replayed with its seed. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }

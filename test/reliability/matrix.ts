@@ -6,7 +6,7 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { runCli, SAMPLE_CHAT } from '../support/cli.js';
 import { copyVodTs, expectOneErrorLine, scratch, snapshot, tempFiles } from './support.js';
 
@@ -74,4 +74,23 @@ export function escapeRegExp(s: string): string {
 
 export function removeAll(...dirs: string[]): void {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * Per-file scratch templates (a never-packaged and an already-packaged VOD) and a `newCase(state)`
+ * that copies one; every folder made is removed after the file's tests.
+ */
+export function useCaseTemplates(): (state: VodState) => { dir: string; master: string } {
+  let templates: Record<VodState, string>;
+  const made: string[] = [];
+  beforeAll(async () => {
+    templates = await makeTemplates();
+    made.push(templates.fresh, templates.packaged);
+  });
+  afterAll(() => removeAll(...made));
+  return (state) => {
+    const c = caseDir(templates, state);
+    made.push(c.dir);
+    return c;
+  };
 }
