@@ -6,8 +6,7 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof ChatReplayError) {
     return err.kind === 'input' ? EXIT.input : err.kind === 'usage' ? EXIT.usage : EXIT.io;
   }
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return EXIT.io;
+  // Anything unclassified escaped from the file system or the network.
   return EXIT.io;
 }
 

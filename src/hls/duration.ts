@@ -10,6 +10,3 @@ export function parseDecimalSecondsToUs(text: string): number | undefined {
   const us = Number(frac.slice(0, 6)) + (Number(frac[6]) >= 5 ? 1 : 0);
   return whole * 1_000_000 + us;
 }
-
-/** Microseconds → whole milliseconds, rounding down so a window start never moves later. */
-export const usToMsFloor = (us: number): number => Math.floor(us / 1000);

@@ -9,9 +9,6 @@ import { z } from 'zod';
 export const MessageKindSchema = z.enum(['chat', 'donation', 'subscription', 'system']);
 export type MessageKind = z.infer<typeof MessageKindSchema>;
 
-/** Roles we understand; readers map platform badges onto these. Unknown badges are kept as-is. */
-export const KNOWN_ROLES = ['broadcaster', 'moderator', 'vip', 'subscriber', 'member', 'verified', 'staff'] as const;
-
 export const AuthorSchema = z.object({
   id: z.string().optional(),
   name: z.string(),

@@ -5,10 +5,9 @@ import { projectionFromSchema, WHOLE } from './json/projection.js';
 import { streamRecords, type RecordWhere } from './json/records.js';
 import type { ChatMessage } from './message.js';
 import { NativeBroadcastSchema, NativeMessageSchema, type NativeMessage } from './native-schema.js';
-import { describeIssue, schemaError } from './schema-error.js';
+import { schemaError } from './schema-error.js';
 import { parseIsoInstant, wallClockToVideoMs } from './time-base.js';
 import type { ArchiveReader, ReaderContext } from './types.js';
-import { formatZodPath } from './zod-path.js';
 
 const MESSAGE_PROJECTION = projectionFromSchema(NativeMessageSchema);
 const BROADCAST_PROJECTION = projectionFromSchema(NativeBroadcastSchema);
@@ -30,16 +29,6 @@ export function nativeToMessage(
       ? m.offsetMs
       : wallClockToVideoMs(parseIsoInstant(m.sentAt!)!, ctx.timeBase, archiveStartedAtMs, ctx.file, positionOf(where, 'sentAt'));
   return { id: m.id, timeMs, author: m.author, text: m.text, kind: m.kind ?? 'chat', deleted: m.deleted ?? false };
-}
-
-/** Validates element `index` of `messages`; the error names the index and the field path. */
-export function parseNativeMessage(raw: unknown, index: number, file: string, prefix = 'messages'): NativeMessage {
-  const result = NativeMessageSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw inputError(describeIssue(issue, raw), file, { path: formatZodPath(`${prefix}[${index}]`, issue.path) });
-  }
-  return result.data;
 }
 
 /**
