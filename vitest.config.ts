@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The pipeline reads chat in a worker thread, which cannot start from a .ts file: tests use the
+    // built one (`npm test` builds first).
+    env: { CHAT_REPLAY_READ_WORKER: fileURLToPath(new URL('./dist/ingest/worker/read-worker.js', import.meta.url)) },
   },
 });

@@ -15,7 +15,8 @@ import { renderMessageLine } from './cues/render-message.js';
 import { windowLayout } from './cues/window-layout.js';
 import { fsError } from './errors.js';
 import type { ChatMessage } from './ingest/message.js';
-import { readChatSources, type SourceReport } from './ingest/read-sources.js';
+import type { MessageOrder, SourceReport } from './ingest/read-sources.js';
+import { ChatFeedOutOfOrder, openChatFeed, type ChatFeed } from './ingest/worker/chat-feed.js';
 import { parseIsoInstant } from './ingest/time-base.js';
 import type { ChatSource } from './ingest/types.js';
 import { canonicalLanguageTag } from './hls/language.js';
@@ -27,7 +28,7 @@ import { assertOutputStaysInside } from './io/real-path.js';
 import { segmentCuesOnTimeline, type PlacedCue, type SegmenterStats } from './hls/segmenter.js';
 import { renderSubtitlePlaylist } from './hls/subtitle-playlist.js';
 import { resolveTimestampMaps, type TimestampMaps } from './hls/timestamp-maps.js';
-import { parseVideoTimeline, programDateTimeMapper } from './hls/video-timeline.js';
+import { parseVideoTimeline, programDateTimeAnchors, type VideoTimeline } from './hls/video-timeline.js';
 import { formatCueBlock, renderWebvttSegment } from './hls/webvtt-segment.js';
 import { commitRendition, type RenditionFiles } from './io/rendition-writer.js';
 import { lockMaster, type MasterLock } from './io/lock.js';
@@ -158,41 +159,31 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
 
   // The chat: rules first, so a bad rules file fails before a long read.
   const ruleSet: RuleSet = options.rulesFile ? await loadRuleSet(options.rulesFile) : { rules: [] };
-  const ingest = await readChatSources(options.chat, {
-    timeBase: { startedAtMs, programDateTimeToVideoMs: programDateTimeMapper(timeline) },
+  const feedOptions = {
     keepPreroll: options.keepPreroll,
-    onProgress: (done) => options.onProgress?.({ stage: 'read', done }),
-  });
-  const readCount = ingest.sources.reduce((n, s) => n + s.messages, 0);
-
-  const kept = { count: 0 };
-  const { messages: ruled, reports } = applyRuleSet(ingest.messages, ruleSet);
-  const windowStats = { cues: 0, hidden: 0 };
-  const cues = countCues(layoutCues(countKept(ruled, kept), options, windowStats));
-  const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
-
-  const files: RenditionFiles = {
-    dir: outDir,
-    segments: (function* () {
-      for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats)) {
-        const map = maps.byDomain[segment.domain]!;
-        const blocks = segmentCues.map((c) => cachedBlock(c, map.originMs));
-        yield { content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
-      }
-    })(),
-    segmentCount: timeline.segments.length,
-    playlistName: 'index.m3u8',
-    playlist: (segmentNames) => renderSubtitlePlaylist(timeline, segmentNames),
-    masterPath,
-    master: () => {
-      lock?.assertHeld();
-      return patch.changed ? patch.text : undefined;
-    },
+    startedAtMs,
+    programDateTimes: programDateTimeAnchors(timeline),
+    onProgress: (done: number) => options.onProgress?.({ stage: 'read', done }),
   };
-  const written = await commitRendition(files, {
-    dryRun: options.dryRun,
-    onProgress: (p) => options.onProgress?.({ ...p, total: timeline.segments.length }),
+  const run = (order: MessageOrder) =>
+    writeChatRendition(openChatFeed(options.chat, { ...feedOptions, order }), ruleSet, options, {
+      timeline,
+      maps,
+      outDir,
+      masterPath,
+      master: () => {
+        lock?.assertHeld();
+        return patch.changed ? patch.text : undefined;
+      },
+    });
+  // Archives are streamed in time order, so memory stays flat however long the broadcast; one
+  // that turns out not to be in order is read again, held whole and sorted.
+  const chat = await run('stream').catch((err: unknown) => {
+    if (err instanceof ChatFeedOutOfOrder) return run('collect');
+    throw err;
   });
+  const { ingest, written, kept, reports, cueStats, segmenterStats, windowStats } = chat;
+  const readCount = ingest.sources.reduce((n, s) => n + s.messages, 0);
 
   return {
     master: options.masterPath,
@@ -201,15 +192,60 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     playlist: join(outDir, 'index.m3u8'),
     rendition: { groups: patch.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
     sources: ingest.sources,
-    messages: { read: readCount, preroll: ingest.preroll, kept: kept.count },
-    rules: withKept(reports, ingest.messages.length),
-    cues: { total: cues.stats.total, peakPerMinute: cues.stats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
+    messages: { read: readCount, preroll: ingest.preroll, kept },
+    rules: withKept(reports, ingest.kept),
+    cues: { total: cueStats.total, peakPerMinute: cueStats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
     segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
     timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
     master_patch: { changed: patch.changed, inserted: patch.inserted, replaced: patch.replaced, variantsLinked: patch.variantsLinked },
     files: { written: written.filesWritten, removed: written.filesRemoved, bytes: written.bytes },
     dryRun: options.dryRun,
   };
+}
+
+interface RenditionTarget {
+  timeline: VideoTimeline;
+  maps: TimestampMaps;
+  outDir: string;
+  masterPath: string;
+  master: () => string | undefined;
+}
+
+/**
+ * messages → rules → cues → segments → files, pulled one segment at a time while the feed's worker
+ * reads ahead. The worker is stopped whatever happens.
+ */
+async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: PackageOptions, target: RenditionTarget) {
+  const { timeline, maps } = target;
+  try {
+    const kept = { count: 0 };
+    const { messages: ruled, reports } = applyRuleSet(feed.messages, ruleSet);
+    const windowStats = { cues: 0, hidden: 0 };
+    const cues = countCues(layoutCues(countKept(ruled, kept), options, windowStats));
+    const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
+    const files: RenditionFiles = {
+      dir: target.outDir,
+      segments: (function* () {
+        for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats)) {
+          const map = maps.byDomain[segment.domain]!;
+          const blocks = segmentCues.map((c) => cachedBlock(c, map.originMs));
+          yield { content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
+        }
+      })(),
+      segmentCount: timeline.segments.length,
+      playlistName: 'index.m3u8',
+      playlist: (segmentNames) => renderSubtitlePlaylist(timeline, segmentNames),
+      masterPath: target.masterPath,
+      master: target.master,
+    };
+    const written = await commitRendition(files, {
+      dryRun: options.dryRun,
+      onProgress: (p) => options.onProgress?.({ ...p, total: timeline.segments.length }),
+    });
+    return { ingest: feed.result(), written, kept: kept.count, reports, cueStats: cues.stats, segmenterStats, windowStats };
+  } finally {
+    await feed.close();
+  }
 }
 
 /** Each rule passes on what it received less what it dropped; the first receives every message. */

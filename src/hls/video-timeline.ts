@@ -127,19 +127,35 @@ export function domainFirstSegments(timeline: VideoTimeline): TimelineSegment[] 
   return timeline.segments.filter((s, i) => i === 0 || s.domain !== timeline.segments[i - 1]!.domain);
 }
 
+/** A segment's PROGRAM-DATE-TIME and where it sits on the timeline: plain data, so it can cross to a worker. */
+export interface ProgramDateTimeAnchor {
+  programDateTimeMs: number;
+  startUs: number;
+  durationUs: number;
+}
+
+export function programDateTimeAnchors(timeline: VideoTimeline): ProgramDateTimeAnchor[] {
+  return timeline.segments
+    .filter((s) => s.programDateTimeMs !== undefined)
+    .map((s) => ({ programDateTimeMs: s.programDateTimeMs!, startUs: s.startUs, durationUs: s.durationUs }));
+}
+
 /**
  * Maps a wall-clock instant to ms on the video timeline through PROGRAM-DATE-TIME: the segment
  * whose [PDT, PDT + duration) holds it, else extrapolated from the first dated segment.
  */
 export function programDateTimeMapper(timeline: VideoTimeline): ((epochMs: number) => number | undefined) | undefined {
-  const dated = timeline.segments.filter((s) => s.programDateTimeMs !== undefined);
+  return mapperFromAnchors(programDateTimeAnchors(timeline));
+}
+
+export function mapperFromAnchors(dated: readonly ProgramDateTimeAnchor[]): ((epochMs: number) => number | undefined) | undefined {
   if (dated.length === 0) return undefined;
   return (epochMs) => {
     for (const s of dated) {
-      const offset = epochMs - s.programDateTimeMs!;
+      const offset = epochMs - s.programDateTimeMs;
       if (offset >= 0 && offset * 1000 < s.durationUs) return s.startUs / 1000 + offset;
     }
     const first = dated[0]!;
-    return first.startUs / 1000 + (epochMs - first.programDateTimeMs!);
+    return first.startUs / 1000 + (epochMs - first.programDateTimeMs);
   };
 }

@@ -37,6 +37,36 @@ export interface IngestOptions {
   onProgress?: (messagesRead: number) => void;
 }
 
+/**
+ * How the merged order is produced. `stream`: each source is expected in time order (as
+ * TwitchDownloader and native archives are written) and is merged batch by batch, so memory stays
+ * flat; a source that goes back in time stops the stream with SourceOutOfOrder. `collect`: every
+ * message is held and sorted, which any input survives.
+ */
+export type MessageOrder = 'stream' | 'collect';
+
+/** A source went back in time while streaming: read again in `collect` order. */
+export class SourceOutOfOrder extends Error {
+  constructor(
+    readonly file: string,
+    readonly timeMs: number,
+    readonly afterMs: number,
+  ) {
+    super(`${file}: a message at ${timeMs} ms follows one at ${afterMs} ms`);
+    this.name = 'SourceOutOfOrder';
+  }
+}
+
+export interface ChatStream {
+  /** The merged messages in batches, sorted by time (stable: source order, then file order). */
+  batches: AsyncGenerator<ChatMessage[]>;
+  /** Filled in while the batches are read; complete once they end. */
+  result: { sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number };
+}
+
+/** Batches of a merge or a sorted collection: big enough that per-batch costs vanish, small enough to hand over often. */
+const OUT_BATCH = 4096;
+
 /** One streaming reader per format; `--chat FILE:format=NAME` picks one, otherwise detection does. */
 export const READERS: Readonly<Record<FormatName, ArchiveReader>> = {
   native: readNativeArchive,
@@ -78,7 +108,16 @@ function isParsable(line: string): boolean {
   }
 }
 
-async function readSource(source: ChatSource, options: IngestOptions, into: ChatMessage[]): Promise<SourceReport> {
+/**
+ * One source's messages in file order, with its offset, label and pre-roll applied; each batch is
+ * sorted (stably) on its own. The report is stored in `reports[index]` when the source ends.
+ */
+async function* readSource(
+  source: ChatSource,
+  index: number,
+  options: IngestOptions,
+  result: ChatStream['result'],
+): AsyncGenerator<ChatMessage[]> {
   const stats: IngestStats = { records: 0, skipped: {} };
   const stream = createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES });
   let count = 0;
@@ -89,13 +128,24 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats })) {
+      const kept: ChatMessage[] = [];
       for (const message of batch) {
         if (source.offsetMs) message.timeMs += source.offsetMs;
         if (source.label !== undefined) message.source = source.label;
-        into.push(message);
         count++;
+        if (message.timeMs < 0) {
+          if (!options.keepPreroll) {
+            result.preroll.dropped++;
+            continue;
+          }
+          message.timeMs = 0;
+          result.preroll.clamped++;
+        }
+        kept.push(message);
       }
-      options.onProgress?.(into.length);
+      result.read += batch.length;
+      options.onProgress?.(result.read);
+      if (kept.length) yield sortMessagesByTime(kept);
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
@@ -103,7 +153,7 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
   } finally {
     stream.destroy();
   }
-  return {
+  result.sources[index] = {
     file: source.file,
     format,
     detected: source.format === undefined,
@@ -114,23 +164,87 @@ async function readSource(source: ChatSource, options: IngestOptions, into: Chat
   };
 }
 
-/** Reads every source, merges them by time (stably, in the order the sources were given) and handles pre-roll. */
-export async function readChatSources(sources: ChatSource[], options: IngestOptions): Promise<IngestResult> {
-  const all: ChatMessage[] = [];
-  const reports: SourceReport[] = [];
-  for (const source of sources) reports.push(await readSource(source, options, all));
-  const preroll = { dropped: 0, clamped: 0 };
-  let kept = all;
-  if (all.some((m) => m.timeMs < 0)) {
-    kept = [];
-    for (const m of all) {
-      if (m.timeMs >= 0) kept.push(m);
-      else if (options.keepPreroll) {
-        m.timeMs = 0;
-        preroll.clamped++;
-        kept.push(m);
-      } else preroll.dropped++;
+/** A source's batches, checked to never go back in time. */
+async function* inTimeOrder(file: string, batches: AsyncIterable<ChatMessage[]>): AsyncGenerator<ChatMessage[]> {
+  let last = -Infinity;
+  for await (const batch of batches) {
+    if (batch[0]!.timeMs < last) throw new SourceOutOfOrder(file, batch[0]!.timeMs, last);
+    last = batch.at(-1)!.timeMs;
+    yield batch;
+  }
+}
+
+/** K-way merge of time-ordered sources; on equal times the earlier source goes first, as a stable sort of their concatenation would. */
+async function* mergeByTime(sources: AsyncIterator<ChatMessage[]>[]): AsyncGenerator<ChatMessage[]> {
+  const batches: (ChatMessage[] | undefined)[] = [];
+  const at: number[] = [];
+  const refill = async (s: number) => {
+    const next = await sources[s]!.next();
+    batches[s] = next.done ? undefined : next.value;
+    at[s] = 0;
+  };
+  for (let s = 0; s < sources.length; s++) await refill(s);
+  let out: ChatMessage[] = [];
+  for (;;) {
+    let best = -1;
+    for (let s = 0; s < sources.length; s++) {
+      const batch = batches[s];
+      if (batch === undefined) continue;
+      if (best < 0 || batch[at[s]!]!.timeMs < batches[best]![at[best]!]!.timeMs) best = s;
+    }
+    if (best < 0) break;
+    out.push(batches[best]![at[best]!++]!);
+    if (at[best]! === batches[best]!.length) await refill(best);
+    if (out.length >= OUT_BATCH) {
+      yield out;
+      out = [];
     }
   }
-  return { messages: sortMessagesByTime(kept), sources: reports, preroll };
+  if (out.length) yield out;
+}
+
+/**
+ * Reads every source and merges them by time (stably, in the order the sources were given), with
+ * pre-roll handled. See MessageOrder for what `order` trades.
+ */
+export function streamChatSources(sources: ChatSource[], options: IngestOptions & { order: MessageOrder }): ChatStream {
+  const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
+  const perSource = sources.map((source, index) => readSource(source, index, options, result));
+  async function* merged(): AsyncGenerator<ChatMessage[]> {
+    if (options.order === 'stream') {
+      const ordered = perSource.map((batches, s) => inTimeOrder(sources[s]!.file, batches));
+      // One source needs no merge: its batches pass straight through.
+      yield* ordered.length === 1 ? ordered[0]! : mergeByTime(ordered);
+      return;
+    }
+    const all: ChatMessage[] = [];
+    for (const source of perSource) for await (const batch of source) for (const m of batch) all.push(m);
+    sortMessagesByTime(all);
+    for (let i = 0; i < all.length; i += OUT_BATCH) yield all.slice(i, i + OUT_BATCH);
+  }
+  async function* batches(): AsyncGenerator<ChatMessage[]> {
+    try {
+      yield* merged();
+    } finally {
+      // Sources a failed or abandoned merge never finished still hold an open file.
+      await Promise.all(perSource.map((source) => source.return(undefined)));
+    }
+  }
+  return { batches: batches(), result };
+}
+
+/** Every message of every source in memory, merged and sorted: for callers that want them all at once. */
+export async function readChatSources(sources: ChatSource[], options: IngestOptions): Promise<IngestResult> {
+  for (const order of ['stream', 'collect'] as const) {
+    const stream = streamChatSources(sources, { ...options, order });
+    const messages: ChatMessage[] = [];
+    try {
+      for await (const batch of stream.batches) for (const m of batch) messages.push(m);
+    } catch (err) {
+      if (err instanceof SourceOutOfOrder) continue;
+      throw err;
+    }
+    return { messages, sources: stream.result.sources, preroll: stream.result.preroll };
+  }
+  throw new Error('unreachable: collect order never reports SourceOutOfOrder');
 }

@@ -21,6 +21,10 @@ export function createTaskPool(limit: number) {
       );
       inFlight.add(p);
     },
+    /** Waits for the tasks in flight whatever their outcome: after a failure elsewhere, nothing is left writing. */
+    async settle(): Promise<void> {
+      await Promise.allSettled(inFlight);
+    },
     async drain(): Promise<void> {
       await Promise.all(inFlight);
       if (failure) throw failure;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
 import { isTempFileName, TEMP_MARKER, writeFileAtomic } from './atomic-write.js';
@@ -42,9 +42,10 @@ export async function commitRendition(
   const result: CommitResult = { filesWritten: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
   const names: string[] = [];
   const pool = createTaskPool(WRITE_CONCURRENCY);
+  let createdDir: string | undefined;
   if (!options.dryRun) {
     try {
-      await mkdir(files.dir, { recursive: true });
+      createdDir = await mkdir(files.dir, { recursive: true });
     } catch (err) {
       throw fsError('create output folder', files.dir, err);
     }
@@ -53,14 +54,23 @@ export async function commitRendition(
   // renamed into place whole), so an unchanged segment is not written again. One readdir instead
   // of a stat per segment: 18 000 failing stats are measurable.
   const present = options.dryRun ? new Set<string>() : await regularFiles(files.dir);
-  for (const segment of files.segments) {
-    const name = subtitleSegmentName(names.length, files.segmentCount, segment.content);
-    names.push(name);
-    if (segment.hasCues) result.segmentsWithCues++;
-    result.bytes += Buffer.byteLength(segment.content);
-    result.filesWritten++;
-    if (!options.dryRun && !present.has(name)) await pool.run(() => writeFileAtomic(join(files.dir, name), segment.content));
-    options.onProgress?.({ stage: 'write', done: result.filesWritten });
+  try {
+    for (const segment of files.segments) {
+      const name = subtitleSegmentName(names.length, files.segmentCount, segment.content);
+      names.push(name);
+      if (segment.hasCues) result.segmentsWithCues++;
+      result.bytes += Buffer.byteLength(segment.content);
+      result.filesWritten++;
+      if (!options.dryRun && !present.has(name)) await pool.run(() => writeFileAtomic(join(files.dir, name), segment.content));
+      options.onProgress?.({ stage: 'write', done: result.filesWritten });
+    }
+  } catch (err) {
+    // Producing the segments failed (the chat is read while segments are written, so bad input
+    // can surface late): let the writes in flight land, then take back what this run added, so a
+    // failed run leaves the output folder as it found it.
+    await pool.settle();
+    if (!options.dryRun) await removeWritten(files.dir, names.filter((name) => !present.has(name)), createdDir);
+    throw err;
   }
   await pool.drain();
 
@@ -81,6 +91,20 @@ export async function commitRendition(
     result.filesRemoved += await removeMasterTemporaries(files.masterPath);
   }
   return result;
+}
+
+/** Segments this run wrote, and the folders it created for them (only if they are empty again). */
+async function removeWritten(dir: string, written: string[], createdDir: string | undefined): Promise<void> {
+  await Promise.all(written.map((name) => unlink(join(dir, name)).catch(() => {})));
+  if (createdDir === undefined) return;
+  for (let d = dir; d.length >= createdDir.length; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === createdDir) return;
+  }
 }
 
 /** Temporaries of a master swap that a killed run left beside the master. */

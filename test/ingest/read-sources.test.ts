@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readChatSources } from '../../src/ingest/read-sources.js';
+import { readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
 import { errorLine, FIXTURES } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chat-replay-ingest-'));
@@ -86,5 +86,41 @@ describe('readChatSources', () => {
     const missing = join(dir, 'nope.json');
     expect(await errorLine(readChatSources([{ file: missing, offsetMs: 0 }], options))).toBe(`io: ${missing}: cannot read chat archive: no such file or directory`);
     expect(await errorLine(readChatSources([{ file: dir, offsetMs: 0 }], options))).toBe(`io: ${dir}: cannot read chat archive: is a directory`);
+  });
+
+  test('a source out of time order stops the stream order, and is sorted when read whole', async () => {
+    // 3 MB: several 1 MB read chunks, so the stream hands batches on before it finds the step back.
+    const many = Array.from({ length: 30_000 }, (_, i): [string, number] => [`m${i}`, i * 10]);
+    many.push(['late', 5]);
+    const file = write('unsorted.json', native(many));
+    const stream = streamChatSources([{ file, offsetMs: 0 }], { ...options, order: 'stream' });
+    let streamed = 0;
+    const error = await (async () => {
+      try {
+        for await (const batch of stream.batches) streamed += batch.length;
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(SourceOutOfOrder);
+    expect((error as SourceOutOfOrder).timeMs).toBe(5);
+    expect(streamed).toBeGreaterThan(0);
+    const { messages } = await readChatSources([{ file, offsetMs: 0 }], options);
+    expect(messages.slice(0, 3).map((m) => m.id)).toEqual(['m0', 'late', 'm1']);
+    expect(messages).toHaveLength(30_001);
+  });
+
+  test('stream and collect orders merge several sources identically', async () => {
+    const a = write('a-many.json', native(Array.from({ length: 9000 }, (_, i): [string, number] => [`a${i}`, Math.floor(i / 3) * 7])));
+    const b = write('b-many.json', native(Array.from({ length: 7000 }, (_, i): [string, number] => [`b${i}`, Math.floor(i / 2) * 5])));
+    const order = async (o: 'stream' | 'collect') => {
+      const stream = streamChatSources([{ file: a, offsetMs: 0 }, { file: b, offsetMs: 3 }], { ...options, order: o });
+      const ids: string[] = [];
+      for await (const batch of stream.batches) for (const m of batch) ids.push(`${m.id}@${m.timeMs}`);
+      return { ids, sources: stream.result.sources.map((s) => s.messages) };
+    };
+    const streamed = await order('stream');
+    expect(streamed).toEqual(await order('collect'));
+    expect(streamed.sources).toEqual([9000, 7000]);
   });
 });

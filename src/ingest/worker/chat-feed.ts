@@ -1,0 +1,126 @@
+/**
+ * The main thread's side of the chat-reading worker: a synchronous iterable of time-ordered
+ * messages, so the layout and segmenter stay plain generators. When the worker has not produced
+ * the next batch yet, the main thread blocks on the control array; segment writes already handed
+ * to the file-system thread pool go on meanwhile.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { ChatMessage } from '../message.js';
+import type { MessageOrder, SourceReport } from '../read-sources.js';
+import type { ChatSource } from '../types.js';
+import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
+import { CONTROL_SLOTS, deserializeError, POSTED, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+
+export interface ChatFeedOptions {
+  order: MessageOrder;
+  keepPreroll: boolean;
+  startedAtMs?: number;
+  programDateTimes: ProgramDateTimeAnchor[];
+  /** Told the running count of messages read (all sources), after each batch. */
+  onProgress?: (messagesRead: number) => void;
+}
+
+export interface ChatFeedResult {
+  sources: SourceReport[];
+  preroll: { dropped: number; clamped: number };
+  /** Messages handed on (after pre-roll). */
+  kept: number;
+}
+
+/** The feed's source went back in time while streaming (MessageOrder `stream`): read again in `collect` order. */
+export class ChatFeedOutOfOrder extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not in time order`);
+    this.name = 'ChatFeedOutOfOrder';
+  }
+}
+
+/**
+ * Where the worker's compiled entry is. Tests run the TypeScript sources, which cannot start a
+ * worker from a .ts file: they point CHAT_REPLAY_READ_WORKER at the built one (vitest.config.ts).
+ */
+function workerUrl(): URL {
+  const override = process.env.CHAT_REPLAY_READ_WORKER;
+  return override ? new URL(override, 'file:///') : new URL('./read-worker.js', import.meta.url);
+}
+
+export interface ChatFeed {
+  messages: Iterable<ChatMessage>;
+  /** Complete once `messages` has been iterated to the end. */
+  result(): ChatFeedResult;
+  /** Stops the worker (idempotent); call when done or on failure. */
+  close(): Promise<void>;
+}
+
+export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): ChatFeed {
+  const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const counters = new Int32Array(control);
+  const { port1, port2 } = new MessageChannel();
+  const input: ReadWorkerInput = {
+    sources,
+    order: options.order,
+    keepPreroll: options.keepPreroll,
+    startedAtMs: options.startedAtMs,
+    programDateTimes: options.programDateTimes,
+    control,
+    port: port2 as unknown as MessagePort,
+  };
+  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2] });
+  // A worker that dies without a word (out of memory) must not leave the main thread waiting:
+  // its exit is only seen between waits, so waits are bounded.
+  let exited = false;
+  worker.once('exit', () => (exited = true));
+  worker.once('error', () => (exited = true));
+  let final: ChatFeedResult | undefined;
+  let closed = false;
+
+  const take = (): WorkerMessage => {
+    for (;;) {
+      const seen = Atomics.load(counters, POSTED);
+      const received = receiveMessageOnPort(port1);
+      if (received) {
+        Atomics.add(counters, TAKEN, 1);
+        Atomics.notify(counters, TAKEN);
+        return received.message as WorkerMessage;
+      }
+      if (exited) throw new Error('the chat-reading worker stopped without finishing');
+      Atomics.wait(counters, POSTED, seen, 1000);
+    }
+  };
+
+  function* messages(): Generator<ChatMessage> {
+    let kept = 0;
+    try {
+      for (;;) {
+        const message = take();
+        if (message.type === 'batch') {
+          options.onProgress?.(message.read);
+          kept += message.messages.length;
+          yield* message.messages;
+        } else if (message.type === 'end') {
+          final = { sources: message.sources, preroll: message.preroll, kept };
+          return;
+        } else if (message.type === 'out-of-order') throw new ChatFeedOutOfOrder(message.file);
+        else throw deserializeError(message.error);
+      }
+    } finally {
+      void close();
+    }
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    port1.close();
+    await worker.terminate();
+  }
+
+  return {
+    messages: messages(),
+    result: () => {
+      if (!final) throw new Error('the chat feed was read before it ended');
+      return final;
+    },
+    close,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What the chat-reading worker and the main thread say to each other. The worker posts batches on
+ * a MessagePort; a shared Int32Array carries two counters, so the main thread can block until a
+ * batch is there (it consumes them from synchronous stages) and the worker until the main thread
+ * has room for more (so a fast reader cannot pile the whole archive up in the port's queue).
+ */
+import { ChatReplayError, type ErrorKind, type ErrorPosition } from '../../errors.js';
+import type { ChatMessage } from '../message.js';
+import type { MessageOrder, SourceReport } from '../read-sources.js';
+import type { ChatSource } from '../types.js';
+import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
+
+/** Index in the control array: batches posted by the worker, and batches taken by the main thread. */
+export const POSTED = 0;
+export const TAKEN = 1;
+export const CONTROL_SLOTS = 2;
+/** Batches (of about a thousand messages) allowed in flight between the threads. */
+export const MAX_BATCHES_IN_FLIGHT = 8;
+
+export interface ReadWorkerInput {
+  sources: ChatSource[];
+  order: MessageOrder;
+  keepPreroll: boolean;
+  startedAtMs?: number;
+  programDateTimes: ProgramDateTimeAnchor[];
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+export interface SerializedError {
+  chatReplay: boolean;
+  kind?: ErrorKind;
+  message: string;
+  file?: string;
+  position?: ErrorPosition;
+  stack?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'batch'; messages: ChatMessage[]; read: number }
+  | { type: 'end'; sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number }
+  | { type: 'out-of-order'; file: string; timeMs: number; afterMs: number }
+  | { type: 'error'; error: SerializedError };
+
+export function serializeError(err: unknown): SerializedError {
+  if (err instanceof ChatReplayError) {
+    return { chatReplay: true, kind: err.kind, message: err.message, file: err.file, position: err.position };
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { chatReplay: false, message: e.message, stack: e.stack };
+}
+
+export function deserializeError(s: SerializedError): Error {
+  if (s.chatReplay) return new ChatReplayError(s.kind!, s.message, s.file, s.position);
+  const err = new Error(s.message);
+  if (s.stack) err.stack = s.stack;
+  return err;
+}

@@ -1,0 +1,52 @@
+/**
+ * Worker thread entry: reads the chat archives (parsing is most of the CPU of a run) and hands the
+ * merged, time-ordered messages to the main thread in batches, while the main thread lays out,
+ * segments and writes the previous ones: the two stages then share the machine's cores.
+ */
+import { workerData } from 'node:worker_threads';
+import { mapperFromAnchors } from '../../hls/video-timeline.js';
+import { SourceOutOfOrder, streamChatSources } from '../read-sources.js';
+import { CONTROL_SLOTS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+
+const input = workerData as ReadWorkerInput;
+const control = new Int32Array(input.control, 0, CONTROL_SLOTS);
+const port = input.port;
+
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+  Atomics.add(control, POSTED, 1);
+  Atomics.notify(control, POSTED);
+}
+
+/** Blocks this thread (it has nothing else to do) until the main thread has taken enough batches. */
+function waitForRoom(posted: number): void {
+  for (;;) {
+    const taken = Atomics.load(control, TAKEN);
+    if (posted - taken < MAX_BATCHES_IN_FLIGHT) return;
+    Atomics.wait(control, TAKEN, taken);
+  }
+}
+
+async function run(): Promise<void> {
+  const stream = streamChatSources(input.sources, {
+    order: input.order,
+    keepPreroll: input.keepPreroll,
+    timeBase: { startedAtMs: input.startedAtMs, programDateTimeToVideoMs: mapperFromAnchors(input.programDateTimes) },
+  });
+  let posted = 0;
+  try {
+    for await (const batch of stream.batches) {
+      waitForRoom(posted);
+      post({ type: 'batch', messages: batch, read: stream.result.read });
+      posted++;
+    }
+    post({ type: 'end', sources: stream.result.sources, preroll: stream.result.preroll, read: stream.result.read });
+  } catch (err) {
+    if (err instanceof SourceOutOfOrder) post({ type: 'out-of-order', file: err.file, timeMs: err.timeMs, afterMs: err.afterMs });
+    else post({ type: 'error', error: serializeError(err) });
+  }
+  // The port is left open: closing it could drop the last message before the main thread takes it.
+  // The main thread terminates this worker once it has read the end.
+}
+
+void run();
