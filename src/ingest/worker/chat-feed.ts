@@ -9,6 +9,7 @@ import type { ChatMessage } from '../message.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
+import { BatchDecoder } from './batch-codec.js';
 import { CONTROL_SLOTS, deserializeError, POSTED, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 export interface ChatFeedOptions {
@@ -89,14 +90,15 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
   };
 
   function* messages(): Generator<ChatMessage> {
+    const decoder = new BatchDecoder();
     let kept = 0;
     try {
       for (;;) {
         const message = take();
         if (message.type === 'batch') {
           options.onProgress?.(message.read);
-          kept += message.messages.length;
-          yield* message.messages;
+          kept += message.batch.count;
+          yield* decoder.decode(message.batch);
         } else if (message.type === 'end') {
           final = { sources: message.sources, preroll: message.preroll, kept };
           return;

@@ -5,7 +5,7 @@
  * has room for more (so a fast reader cannot pile the whole archive up in the port's queue).
  */
 import { ChatReplayError, type ErrorKind, type ErrorPosition } from '../../errors.js';
-import type { ChatMessage } from '../message.js';
+import type { EncodedBatch } from './batch-codec.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
@@ -37,7 +37,7 @@ export interface SerializedError {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; messages: ChatMessage[]; read: number }
+  | { type: 'batch'; batch: EncodedBatch; read: number }
   | { type: 'end'; sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number }
   | { type: 'out-of-order'; file: string; timeMs: number; afterMs: number }
   | { type: 'error'; error: SerializedError };

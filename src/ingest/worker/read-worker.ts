@@ -6,14 +6,15 @@
 import { workerData } from 'node:worker_threads';
 import { mapperFromAnchors } from '../../hls/video-timeline.js';
 import { SourceOutOfOrder, streamChatSources } from '../read-sources.js';
+import { BatchEncoder, transferables } from './batch-codec.js';
 import { CONTROL_SLOTS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as ReadWorkerInput;
 const control = new Int32Array(input.control, 0, CONTROL_SLOTS);
 const port = input.port;
 
-function post(message: WorkerMessage): void {
-  port.postMessage(message);
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
   Atomics.add(control, POSTED, 1);
   Atomics.notify(control, POSTED);
 }
@@ -33,11 +34,13 @@ async function run(): Promise<void> {
     keepPreroll: input.keepPreroll,
     timeBase: { startedAtMs: input.startedAtMs, programDateTimeToVideoMs: mapperFromAnchors(input.programDateTimes) },
   });
+  const encoder = new BatchEncoder();
   let posted = 0;
   try {
     for await (const batch of stream.batches) {
       waitForRoom(posted);
-      post({ type: 'batch', messages: batch, read: stream.result.read });
+      const encoded = encoder.encode(batch);
+      post({ type: 'batch', batch: encoded, read: stream.result.read }, transferables(encoded));
       posted++;
     }
     post({ type: 'end', sources: stream.result.sources, preroll: stream.result.preroll, read: stream.result.read });

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import type { Author, ChatMessage } from '../../../src/ingest/message.js';
+import { BatchDecoder, BatchEncoder, transferables } from '../../../src/ingest/worker/batch-codec.js';
+
+const viewer: Author = { id: 'u1', name: '한결', roles: ['subscriber'], color: '#1E90FF' };
+const anon: Author = { name: 'anon', roles: [] };
+
+const messages: ChatMessage[] = [
+  { id: 'a', timeMs: 0, author: viewer, text: 'hello <b>&amp;</b> -->', kind: 'chat', deleted: false },
+  { id: '', timeMs: 1.5, author: anon, text: '', kind: 'donation', deleted: true, amount: '$5.00', source: 'YT' },
+  { id: 'c\u0000d', timeMs: -20, author: viewer, text: '\uD83D\uDD25 emoji', kind: 'system', deleted: false, classes: ['highlight', 'mod'] },
+  { id: 'd', timeMs: Number.MAX_SAFE_INTEGER, author: anon, text: 'x', kind: 'subscription', deleted: false, classes: [], source: '' },
+];
+
+describe('batch codec', () => {
+  test('round-trips every field, absent optional fields staying absent', () => {
+    const decoded = new BatchDecoder().decode(new BatchEncoder().encode(messages));
+    expect(decoded).toEqual(messages);
+    expect(Object.hasOwn(decoded[0]!, 'source')).toBe(false);
+    expect(Object.hasOwn(decoded[0]!, 'classes')).toBe(false);
+  });
+
+  test('an author is sent once and shared by every message that names it, across batches', () => {
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    const first = encoder.encode(messages.slice(0, 2));
+    const second = encoder.encode(messages.slice(2));
+    expect(first.newAuthors).toHaveLength(2);
+    expect(second.newAuthors).toHaveLength(0);
+    const a = decoder.decode(first);
+    const b = decoder.decode(second);
+    expect(b[0]!.author).toBe(a[0]!.author);
+    expect(b[1]!.author).toBe(a[1]!.author);
+  });
+
+  test('survives a real postMessage with its typed arrays transferred', async () => {
+    const encoded = new BatchEncoder().encode(messages);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<unknown>((resolve) => (port2.onmessage = (e) => resolve(e.data)));
+    port1.postMessage(encoded, transferables(encoded));
+    expect(encoded.times.length).toBe(0); // transferred, not copied
+    expect(new BatchDecoder().decode((await received) as typeof encoded)).toEqual(messages);
+    port1.close();
+    port2.close();
+  });
+});
