@@ -127,7 +127,8 @@ async function* readSource(
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats })) {
+    const reopen = () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file);
+    for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {
         if (source.offsetMs) message.timeMs += source.offsetMs;

@@ -38,6 +38,12 @@ export interface ReaderContext {
   file: string;
   timeBase: TimeBase;
   stats: IngestStats;
+  /**
+   * The same input again from its first byte (decoded like `input`), for a reader that needs a
+   * first pass over the file (e.g. to learn every deletion before handing out any message) and
+   * would otherwise have to hold every message. Absent when the input cannot be read twice.
+   */
+  reopen?: () => AsyncIterable<Uint8Array>;
 }
 
 /**
