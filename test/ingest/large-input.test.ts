@@ -1,15 +1,23 @@
-import { createReadStream, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readTwitchDownloader } from '../../src/ingest/twitchdownloader.js';
 import type { IngestStats } from '../../src/ingest/types.js';
+import { syntheticVod } from '../reliability/support.js';
 import { expectedMessages, writeTwitchArchive } from './generate-twitch.js';
 
 // ~600 MB: more than V8 can hold as one string (~512 MB), so only a streaming reader can pass.
 const COMMENTS = 850_000;
 const file = join(tmpdir(), `chat-replay-large-${process.pid}.json`);
-afterAll(() => rmSync(file, { force: true }));
+const vodDir = mkdtempSync(join(tmpdir(), 'chat-replay-large-vod-'));
+afterAll(() => {
+  rmSync(file, { force: true });
+  rmSync(vodDir, { recursive: true, force: true });
+});
+const BIN = fileURLToPath(new URL('../../bin/chat-replay.js', import.meta.url));
 
 describe.skipIf(process.env.CHAT_REPLAY_SKIP_LARGE === '1')('a ~600 MB TwitchDownloader archive', () => {
   test(
@@ -41,6 +49,27 @@ describe.skipIf(process.env.CHAT_REPLAY_SKIP_LARGE === '1')('a ~600 MB TwitchDow
       expect(stats.records).toBe(COMMENTS);
       expect(stats.skipped).toEqual({ 'commenter: null': COMMENTS - expectedMessages(COMMENTS) });
       expect(growthMb).toBeLessThan(250);
+    },
+    600_000,
+  );
+
+  test(
+    'packages end to end with a heap far smaller than its messages: the pipeline holds none of them',
+    () => {
+      // 850 k messages over 42 500 s: 21 250 segments of 2 s. Holding the messages alone would take
+      // ~180 MB of heap (the code before streaming needed over 300 MB for 1 M); each thread here
+      // gets 96 MB.
+      const master = syntheticVod(vodDir, 21_250);
+      const run = spawnSync(process.execPath, ['--max-old-space-size=96', BIN, 'package', '--chat', file, '--master', master, '--mpegts', '126000', '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const summary = JSON.parse(run.stdout);
+      expect(summary.messages.read).toBe(expectedMessages(COMMENTS));
+      expect(summary.segments.total).toBe(21_250);
+      expect(readdirSync(join(vodDir, 'subs', 'chat_kor'))).toHaveLength(21_251);
     },
     600_000,
   );
