@@ -21,3 +21,29 @@ export interface CliIo {
 }
 
 export const EXIT = { ok: 0, input: 1, usage: 2, io: 3 } as const;
+
+/**
+ * What the top-level help lists, without loading any command module: main.ts imports a command's
+ * module only when that command runs (its name is on the command line), because the modules pull in
+ * zod, the rules registry, the pipeline or the preview server. Each module spreads its entry here.
+ */
+export const COMMAND_INFO = {
+  package: {
+    command: 'package',
+    describe: 'Package chat archives as a WebVTT SUBTITLES rendition of an HLS VOD',
+  },
+  validate: {
+    command: 'validate <master>',
+    describe: 'Check the subtitles renditions of an HLS master against the HLS and WebVTT rules players depend on',
+  },
+  preview: {
+    command: 'preview <target>',
+    describe: 'Watch a packaged VOD with its chat replay in a local player page',
+  },
+  rules: {
+    command: 'rules',
+    describe: 'List the rules a rules file can use, with their options',
+  },
+} as const;
+
+export type CommandName = keyof typeof COMMAND_INFO;

@@ -1,14 +1,45 @@
 import yargs, { type Argv } from 'yargs';
 import { ChatReplayError, usageError } from '../errors.js';
-import type { CliCommand, CliIo } from './command.js';
-import { EXIT } from './command.js';
+import type { CliCommand, CliIo, CommandName } from './command.js';
+import { COMMAND_INFO, EXIT } from './command.js';
 import { errorLine, exitCodeFor } from './exit.js';
-import { packageCommand } from './package-command.js';
-import { previewCommand } from './preview-command.js';
-import { rulesCommand } from './rules-command.js';
-import { validateCommand } from './validate-command.js';
 
-const COMMANDS: CliCommand<any>[] = [packageCommand, validateCommand, previewCommand, rulesCommand];
+/**
+ * Each command's module, imported only when that command runs: together they pull in zod, the rules
+ * registry, the pipeline, the validator and the preview server (most of the startup time), and any
+ * one invocation needs at most one of them.
+ */
+const LOADERS: Record<CommandName, () => Promise<CliCommand<any>>> = {
+  package: async () => (await import('./package-command.js')).packageCommand,
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+  preview: async () => (await import('./preview-command.js')).previewCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+};
+const COMMAND_NAMES = Object.keys(COMMAND_INFO) as CommandName[];
+
+/**
+ * yargs runs a command only when its name is an argument as typed, so loading the modules of the
+ * names on the command line (normally one) before parsing keeps the builders synchronous and yargs'
+ * behaviour unchanged. A command not loaded here can't be selected; if it were, its builder loads it.
+ */
+async function loadNamedCommands(argv: string[]): Promise<Map<CommandName, CliCommand<any>>> {
+  const named = COMMAND_NAMES.filter((name) => argv.includes(name));
+  return new Map(await Promise.all(named.map(async (name) => [name, await LOADERS[name]()] as const)));
+}
+
+/**
+ * yargs renders the selected command's whole help text each time a command handler runs
+ * (`cacheHelpMessage`, kept for a help shown after an async handler failed): with cliui and
+ * string-width that is the largest part of yargs' cost per run. Here nothing reads it: the handler
+ * only records the command's promise, which main awaits outside yargs, and `.fail()` replaces yargs'
+ * help-on-failure with one line. `--help` renders the text when asked, as before.
+ */
+function skipHelpCache(parser: Argv): void {
+  const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: unknown } } })
+    .getInternalMethods?.()
+    .getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
 
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
@@ -49,12 +80,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     .fail((message, err) => {
       throw err instanceof ChatReplayError ? err : usageError(message || err?.message || 'invalid arguments');
     });
-  for (const command of COMMANDS) {
-    parser = parser.command(command.command, command.describe, command.builder, (args) => {
-      ran = command.run(args as never, io);
-    });
-  }
   try {
+    const loaded = await loadNamedCommands(argv);
+    for (const name of COMMAND_NAMES) {
+      const { command, describe } = COMMAND_INFO[name];
+      parser = parser.command(
+        command,
+        describe,
+        (y: Argv) => {
+          const module = loaded.get(name);
+          if (module) return module.builder(y);
+          return LOADERS[name]().then((m) => (loaded.set(name, m), m.builder(y)));
+        },
+        (args) => {
+          ran = loaded.get(name)!.run(args as never, io);
+        },
+      );
+    }
+    skipHelpCache(parser);
     await parser.parseAsync();
     if (ran) exitCode = await ran;
   } catch (err) {

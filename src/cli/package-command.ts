@@ -1,12 +1,11 @@
 import type { Argv } from 'yargs';
 import { FORMAT_NAMES, type ChatSource, type FormatName } from '../ingest/types.js';
 import { parseChatArg } from '../ingest/chat-arg.js';
-import { packageChatReplay, type PackageSummary } from '../pipeline.js';
+import type { PackageSummary } from '../pipeline.js';
 import { usageError } from '../errors.js';
-import { EXIT, type CliCommand } from './command.js';
+import { COMMAND_INFO, EXIT, type CliCommand } from './command.js';
 import { formatPackageSummary } from './package-summary.js';
 import { createProgressReporter } from './progress.js';
-import { formatFindings, hasErrors, validateRendition } from '../validate/index.js';
 
 function builder(y: Argv) {
   return y
@@ -51,8 +50,7 @@ function positive(name: string, value: number, integer = false): number {
 }
 
 export const packageCommand: CliCommand<PackageArgs> = {
-  command: 'package',
-  describe: 'Package chat archives as a WebVTT SUBTITLES rendition of an HLS VOD',
+  ...COMMAND_INFO.package,
   builder,
   async run(args, io) {
     const sources: ChatSource[] = args.chat.map((arg) => {
@@ -62,6 +60,8 @@ export const packageCommand: CliCommand<PackageArgs> = {
     if (args.mpegts !== undefined && (!Number.isInteger(args.mpegts) || args.mpegts < 0 || args.mpegts >= 2 ** 33)) {
       throw usageError(`--mpegts must be an integer from 0 to 2^33-1 (90 kHz ticks), got ${args.mpegts}`);
     }
+    // Imported here, not at the top: `package --help` and usage errors need neither the pipeline nor zod.
+    const { packageChatReplay } = await import('../pipeline.js');
     const progress = createProgressReporter(io, { enabled: !args.json });
     const summary: PackageSummary = await packageChatReplay({
       chat: sources,
@@ -92,6 +92,7 @@ export const packageCommand: CliCommand<PackageArgs> = {
       io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPackageSummary(summary));
       return EXIT.ok;
     }
+    const { formatFindings, hasErrors, validateRendition } = await import('../validate/index.js');
     const findings = await validateRendition(args.master, { rendition: args.name });
     const failed = hasErrors(findings);
     if (args.json) {

@@ -2,10 +2,8 @@ import type { Argv } from 'yargs';
 import { ChatReplayError, ioError, usageError } from '../errors.js';
 import { locatePreviewTarget } from '../preview/locate-master.js';
 import { openInBrowser } from '../preview/open-browser.js';
-import { startPreviewServer, type PreviewServer } from '../preview/server.js';
-import { EXIT, type CliCommand, type CliIo } from './command.js';
-
-export { startPreviewServer } from '../preview/server.js';
+import type { PreviewServer } from '../preview/server.js';
+import { COMMAND_INFO, EXIT, type CliCommand, type CliIo } from './command.js';
 
 function builder(y: Argv) {
   return y
@@ -22,14 +20,16 @@ type PreviewArgs = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export const previewCommand: CliCommand<PreviewArgs> = {
-  command: 'preview <target>',
-  describe: 'Watch a packaged VOD with its chat replay in a local player page',
+  ...COMMAND_INFO.preview,
   builder,
   async run(args, io) {
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
       throw usageError(`--port must be an integer from 0 to 65535, got ${args.port}`);
     }
     const target = await locatePreviewTarget(args.target);
+    // Imported here, not at the top: the server, its player page and mime are not needed by
+    // `preview --help` or a usage error.
+    const { startPreviewServer } = await import('../preview/server.js');
     let server: PreviewServer;
     try {
       server = await startPreviewServer({ ...target, host: args.host, port: args.port });

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { z } from 'zod';
 import { RULES } from '../rules/registry.js';
-import { EXIT, type CliCommand } from './command.js';
+import { COMMAND_INFO, EXIT, type CliCommand } from './command.js';
 
 export interface RuleOptionDescription {
   name: string;
@@ -90,8 +90,7 @@ function builder(y: Argv) {
 type RulesArgs = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
 
 export const rulesCommand: CliCommand<RulesArgs> = {
-  command: 'rules',
-  describe: 'List the rules a rules file can use, with their options',
+  ...COMMAND_INFO.rules,
   builder,
   async run(args, io) {
     if (args.json) io.stdout(`${JSON.stringify(describeRules(), null, 2)}\n`);

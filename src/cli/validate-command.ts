@@ -1,11 +1,7 @@
 import type { Argv } from 'yargs';
 import { usageError } from '../errors.js';
 import { formatFindings, OUTPUT_FORMATS, type OutputFormat } from '../validate/format.js';
-import { hasErrors } from '../validate/finding.js';
-import { validateRendition } from '../validate/validate-rendition.js';
-import { EXIT, type CliCommand } from './command.js';
-
-export { validateRendition } from '../validate/validate-rendition.js';
+import { COMMAND_INFO, EXIT, type CliCommand } from './command.js';
 
 function builder(y: Argv) {
   return y
@@ -30,11 +26,15 @@ function outputFormat(args: ValidateArgs): OutputFormat {
 }
 
 export const validateCommand: CliCommand<ValidateArgs> = {
-  command: 'validate <master>',
-  describe: 'Check the subtitles renditions of an HLS master against the HLS and WebVTT rules players depend on',
+  ...COMMAND_INFO.validate,
   builder,
   async run(args, io) {
     const format = outputFormat(args);
+    // Imported here, not at the top: `validate --help` and usage errors need neither the checks nor zod.
+    const [{ hasErrors }, { validateRendition }] = await Promise.all([
+      import('../validate/finding.js'),
+      import('../validate/validate-rendition.js'),
+    ]);
     const findings = await validateRendition(args.master, args.rendition === undefined ? {} : { rendition: args.rendition });
     io.stdout(formatFindings(findings, format));
     return hasErrors(findings) ? EXIT.input : EXIT.ok;

@@ -19,8 +19,11 @@ const probe = async () => ({ mpegts: 126_000, container: 'ts' as const, detail: 
 
 let root: string;
 let chat: string;
-beforeAll(() => {
+beforeAll(async () => {
   ensureBuilt();
+  // runCli imports the pipeline on a package run's first use (src/cli loads commands lazily). Load it
+  // now, so the in-process second run below is not still importing when the first one lets go of the lock.
+  await import('../../src/pipeline.js');
   root = scratch('lock');
   chat = writeArchive(join(root, 'chat.json'), generatedMessages(6_000, SEGMENTS * 2000));
 });

@@ -1,0 +1,133 @@
+/**
+ * Startup cost: `chat-replay` loads a command's module (and with it zod, the rules registry, the
+ * pipeline, the validator or the preview server) only when that command runs, and yargs does not
+ * render help nobody asked for. These tests pin both, and that help and errors still come out whole.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import yargs from 'yargs';
+import { COMMAND_INFO } from '../../src/cli/command.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { ensureBuilt } from '../reliability/child.js';
+
+const BIN = join(ROOT, 'bin', 'chat-replay.js');
+let hooksDir: string;
+
+/** Runs bin/chat-replay.js with a module hook that records every module it loads, relative to ROOT. */
+function loadedModules(args: string[]): { code: number | null; stdout: string; modules: string[] } {
+  const log = join(hooksDir, `load-${Math.random().toString(36).slice(2)}.log`);
+  writeFileSync(log, '');
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(hooksDir, 'register.mjs')).href, BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CHAT_REPLAY_LOAD_LOG: log },
+    encoding: 'utf8',
+  });
+  const root = pathToFileURL(ROOT).href.replace(/\/?$/, '/');
+  const modules = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => url.replace(root, ''));
+  return { code: run.status, stdout: run.stdout, modules };
+}
+
+/** What a command needs to work, but its --help, --version and usage errors don't. */
+const HEAVY =
+  /^node_modules\/(zod|m3u8-parser|proper-lockfile|mime)\/|^dist\/(pipeline\.js|rules\/|hls\/|ingest\/read-sources\.js|validate\/(validate-rendition|finding)\.js|preview\/server\.js)/;
+const heavy = (modules: string[]) => modules.filter((m) => HEAVY.test(m));
+
+describe('what each invocation loads (bin/ as a child process)', () => {
+  beforeAll(() => {
+    ensureBuilt();
+    hooksDir = mkdtempSync(join(tmpdir(), 'chat-replay-startup-'));
+    writeFileSync(
+      join(hooksDir, 'hooks.mjs'),
+      "import { appendFileSync } from 'node:fs';\n" +
+        'export async function load(url, context, next) {\n' +
+        '  appendFileSync(process.env.CHAT_REPLAY_LOAD_LOG, `${url}\\n`);\n' +
+        '  return next(url, context);\n' +
+        '}\n',
+    );
+    writeFileSync(
+      join(hooksDir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooksDir, 'hooks.mjs')).href)});\n`,
+    );
+  }, 120_000);
+
+  it('--version and --help load no command module', () => {
+    for (const args of [['--version'], ['--help']]) {
+      const run = loadedModules(args);
+      expect(run.code).toBe(0);
+      expect(run.modules).toContain('dist/cli/main.js');
+      expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual([]);
+      expect(heavy(run.modules)).toEqual([]);
+    }
+  });
+
+  it('a command\'s --help loads that command\'s module only, not the work behind it', () => {
+    for (const name of ['package', 'validate', 'preview'] as const) {
+      const run = loadedModules([name, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`chat-replay ${COMMAND_INFO[name].command}`);
+      expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual([`dist/cli/${name}-command.js`]);
+      expect(heavy(run.modules)).toEqual([]);
+    }
+  });
+
+  it('package loads the pipeline but not the validator unless --validate', () => {
+    const run = loadedModules(['package', '--chat', 'none.json', '--master', join(hooksDir, 'missing', 'master.m3u8')]);
+    expect(run.code).not.toBe(0);
+    expect(run.modules).toContain('dist/pipeline.js');
+    expect(run.modules).not.toContain('dist/validate/validate-rendition.js');
+    expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual(['dist/cli/package-command.js']);
+  });
+});
+
+/** yargs prints help with console.log, not through the CliIo. */
+async function helpText(argv: string[]): Promise<{ code: number; stdout: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const { code } = await runCli(argv);
+  const stdout = log.mock.calls.map((args) => `${args.join(' ')}\n`).join('');
+  return { code, stdout };
+}
+
+describe('help and errors with lazily loaded commands (in-process)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('the top-level help lists every command with its description', async () => {
+    const { code, stdout } = await helpText(['--help']);
+    expect(code).toBe(0);
+    for (const { command, describe } of Object.values(COMMAND_INFO)) {
+      expect(stdout).toContain(`chat-replay ${command}`);
+      expect(stdout.replace(/\s+/g, ' ')).toContain(describe);
+    }
+  });
+
+  it('each command\'s help shows its own options', async () => {
+    expect((await helpText(['package', '--help'])).stdout).toMatch(/--chat[\s\S]*--master[\s\S]*--lock-timeout[\s\S]*Examples:/);
+    expect((await helpText(['validate', '--help'])).stdout).toMatch(/--rendition[\s\S]*--format[\s\S]*Exit codes:/);
+    expect((await helpText(['preview', '--help'])).stdout).toMatch(/--port[\s\S]*--host[\s\S]*--open/);
+    expect((await helpText(['rules', '--help'])).stdout).toMatch(/--json[\s\S]*chat-replay rules --json/);
+  });
+
+  it('usage errors are still one line and exit 2', async () => {
+    const missing = await runCli(['package']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('chat-replay: Missing required arguments: chat, master\nRun "chat-replay <command> --help" for the options.\n');
+    const unknown = await runCli(['rules', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^chat-replay: Unknown argument: bogus\n/);
+  });
+
+  it('yargs still has the help cache main.ts turns off (else a yargs upgrade silently brings the cost back)', () => {
+    const usage = (yargs([]) as unknown as { getInternalMethods(): { getUsageInstance(): Record<string, unknown> } })
+      .getInternalMethods()
+      .getUsageInstance();
+    expect(typeof usage.cacheHelpMessage).toBe('function');
+  });
+});
