@@ -34,7 +34,6 @@ import { commitRendition, type RenditionFiles } from './io/rendition-writer.js';
 import { lockMaster, type MasterLock } from './io/lock.js';
 import { displayUrl, readTextFromUrl } from './io/read-text.js';
 import { applyRuleSet } from './rules/apply.js';
-import { loadRuleSet } from './rules/load.js';
 import type { RuleReport, RuleSet } from './rules/types.js';
 import { usageError } from './errors.js';
 
@@ -158,7 +157,8 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   });
 
   // The chat: rules first, so a bad rules file fails before a long read.
-  const ruleSet: RuleSet = options.rulesFile ? await loadRuleSet(options.rulesFile) : { rules: [] };
+  // The rule registry (fifteen modules) is only loaded when a rules file is given.
+  const ruleSet: RuleSet = options.rulesFile ? await (await import('./rules/load.js')).loadRuleSet(options.rulesFile) : { rules: [] };
   const feedOptions = {
     keepPreroll: options.keepPreroll,
     startedAtMs,

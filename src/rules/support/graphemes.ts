@@ -21,7 +21,8 @@ const MAY_JOIN = new RegExp(
     '\\u1100-\\u11FF\\uA960-\\uA97F\\uD7B0-\\uD7FF', // conjoining Hangul jamo (L, V, T)
     '\\uFF9E\\uFF9F', // halfwidth katakana voiced marks (Extend, though letters)
     '\\u0E33\\u0EB3', // Thai and Lao AM (SpacingMark, though letters)
-    '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u{110BD}\\u{110CD}', // Prepend
+    // Prepend (UAX #29, Unicode 16, which Node 20's ICU follows): U+11F02 and U+113D1 were found by the property test.
+    '\\u0600-\\u0605\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u0D4E\\u{110BD}\\u{110CD}\\u{111C2}\\u{111C3}\\u{113D1}\\u{1193F}\\u{11941}\\u{11A3A}\\u{11A84}-\\u{11A89}\\u{11D46}\\u{11F02}',
     '\\r',
   ]
     .map((range) => `[${range}]`)
