@@ -49,11 +49,21 @@ class IdHash {
 
 /** Open-addressing set of 64-bit hashes (linear probing, kept at most half full). */
 class HashSet64 {
-  private capacity = 1 << 16;
-  private hi = new Int32Array(this.capacity);
-  private lo = new Int32Array(this.capacity);
-  private used = new Uint8Array(this.capacity);
+  private capacity: number;
+  private hi: Int32Array;
+  private lo: Int32Array;
+  private used: Uint8Array;
   private size = 0;
+
+  /** Sized for `expected` hashes up front when that is known: no rehashing on the way there. */
+  constructor(expected = 0) {
+    let capacity = 1 << 16;
+    while (capacity < 2 * expected && capacity < 1 << 26) capacity *= 2;
+    this.capacity = capacity;
+    this.hi = new Int32Array(capacity);
+    this.lo = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
 
   /** Adds the hash; false when it was there already. */
   add(h: number, l: number): boolean {
@@ -90,8 +100,9 @@ class HashSet64 {
   }
 }
 
-export function makeCueIdAllocator(): (messageId: string) => string {
-  const taken = new HashSet64();
+/** `expectedIds`: how many ids will be allocated, when known (the table is then sized once). */
+export function makeCueIdAllocator(expectedIds = 0): (messageId: string) => string {
+  const taken = new HashSet64(expectedIds);
   const hash = new IdHash();
   return (messageId) => {
     hash.reset();

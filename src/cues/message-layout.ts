@@ -8,6 +8,11 @@ export interface MessageLayoutOptions {
   /** At most this many cues active at any instant (`--max-visible`). */
   maxVisible: number;
   renderLine: (m: ChatMessage) => string;
+  /**
+   * How many messages will come, when the caller knows and `messages` is not an array (whose
+   * length is used): the id table is then sized once instead of rehashed as it fills.
+   */
+  expectedMessages?: number;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface MessageLayoutOptions {
 export function* messageLayout(messages: Iterable<ChatMessage>, options: MessageLayoutOptions): Generator<Cue> {
   const { holdMs, maxVisible, renderLine } = options;
   if (!Number.isInteger(maxVisible) || maxVisible < 1) throw new RangeError(`messageLayout: maxVisible must be a positive integer, got ${maxVisible}`);
-  const allocateId = makeCueIdAllocator();
+  const allocateId = makeCueIdAllocator(options.expectedMessages ?? (Array.isArray(messages) ? messages.length : 0));
   // The last `maxVisible` messages and their (possibly nudged) starts, in two rings indexed by
   // message number modulo `maxVisible`: the slot message i is about to take holds message
   // i − maxVisible, the one whose start bounds message i's and whose end message i's start caps.
