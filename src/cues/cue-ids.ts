@@ -58,7 +58,7 @@ class HashSet64 {
   /** Sized for `expected` hashes up front when that is known: no rehashing on the way there. */
   constructor(expected = 0) {
     let capacity = 1 << 16;
-    while (capacity < 2 * expected && capacity < 1 << 26) capacity *= 2;
+    while (capacity < 2 * expected && capacity < 1 << 22) capacity *= 2;
     this.capacity = capacity;
     this.hi = new Int32Array(capacity);
     this.lo = new Int32Array(capacity);
