@@ -9,64 +9,122 @@
  * Two distinct ids with one hash (p ≈ 3·10⁻⁸ at a million) only give one of them a `~2` suffix:
  * still unique and still stable, since the same input gives the same ids.
  */
-const URI_SAFE = /^[A-Za-z0-9\-_.!~*'()]*$/;
 
-function createHashSet() {
-  let capacity = 1 << 16;
-  let hi = new Int32Array(capacity);
-  let lo = new Int32Array(capacity);
-  let used = new Uint8Array(capacity);
-  let size = 0;
-  const find = (h: number, l: number): number => {
-    let slot = (h ^ l) & (capacity - 1);
-    while (used[slot] && (hi[slot] !== h || lo[slot] !== l)) slot = (slot + 1) & (capacity - 1);
-    return slot;
-  };
-  const grow = () => {
-    const [oh, ol, ou] = [hi, lo, used];
-    capacity *= 2;
-    hi = new Int32Array(capacity);
-    lo = new Int32Array(capacity);
-    used = new Uint8Array(capacity);
-    for (let i = 0; i < ou.length; i++) {
-      if (!ou[i]) continue;
-      const slot = find(oh[i]!, ol[i]!);
-      used[slot] = 1;
-      hi[slot] = oh[i]!;
-      lo[slot] = ol[i]!;
+// The characters encodeURIComponent leaves alone: `A–Z a–z 0–9 - _ . ! ~ * ' ( )`.
+const URI_SAFE = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") URI_SAFE[c.charCodeAt(0)] = 1;
+
+/**
+ * Two 32-bit multiplicative hashes over the UTF-16 code units, folded left to right, so the hash of
+ * `m` + id and of `base~2` continue from a prefix's hash instead of starting over.
+ */
+class IdHash {
+  hi = 0;
+  lo = 0;
+
+  reset(): void {
+    this.hi = 0x811c9dc5 | 0;
+    this.lo = 0x01000193 | 0;
+  }
+
+  /**
+   * Folds `text` in; true when every character is URI-safe. Nearly every message id is, and
+   * checking in the same pass saves a second scan of each id.
+   */
+  update(text: string): boolean {
+    let h = this.hi;
+    let l = this.lo;
+    let safe = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      safe &= c < 128 ? URI_SAFE[c]! : 0;
+      h = Math.imul(h ^ c, 0x01000193);
+      l = Math.imul(l ^ c, 0x5bd1e995) ^ (l >>> 15);
     }
-  };
-  return {
-    /** Adds the id; false when it (or, rarely, an id with the same 64-bit hash) was there already. */
-    add(id: string): boolean {
-      // Two 32-bit multiplicative hashes over the UTF-16 code units.
-      let h = 0x811c9dc5 | 0;
-      let l = 0x01000193 | 0;
-      for (let i = 0; i < id.length; i++) {
-        const c = id.charCodeAt(i);
-        h = Math.imul(h ^ c, 0x01000193);
-        l = Math.imul(l ^ c, 0x5bd1e995) ^ (l >>> 15);
-      }
-      const slot = find(h, l);
-      if (used[slot]) return false;
-      used[slot] = 1;
-      hi[slot] = h;
-      lo[slot] = l;
-      if (++size * 2 > capacity) grow();
-      return true;
-    },
-  };
+    this.hi = h;
+    this.lo = l;
+    return safe === 1;
+  }
 }
 
-export function makeCueIdAllocator(): (messageId: string) => string {
-  const taken = createHashSet();
+/** Open-addressing set of 64-bit hashes (linear probing, kept at most half full). */
+class HashSet64 {
+  private capacity: number;
+  private hi: Int32Array;
+  private lo: Int32Array;
+  private used: Uint8Array;
+  private size = 0;
+
+  /** Sized for `expected` hashes up front when that is known: no rehashing on the way there. */
+  constructor(expected = 0) {
+    let capacity = 1 << 16;
+    while (capacity < 2 * expected && capacity < 1 << 22) capacity *= 2;
+    this.capacity = capacity;
+    this.hi = new Int32Array(capacity);
+    this.lo = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+
+  /** Adds the hash; false when it was there already. */
+  add(h: number, l: number): boolean {
+    const slot = this.find(h, l);
+    if (this.used[slot] === 1) return false;
+    this.store(slot, h, l);
+    if (++this.size * 2 > this.capacity) this.grow();
+    return true;
+  }
+
+  private find(h: number, l: number): number {
+    const mask = this.capacity - 1;
+    const { hi, lo, used } = this;
+    let slot = (h ^ l) & mask;
+    while (used[slot] === 1 && (hi[slot] !== h || lo[slot] !== l)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private store(slot: number, h: number, l: number): void {
+    this.used[slot] = 1;
+    this.hi[slot] = h;
+    this.lo[slot] = l;
+  }
+
+  private grow(): void {
+    const { hi, lo, used } = this;
+    this.capacity *= 2;
+    this.hi = new Int32Array(this.capacity);
+    this.lo = new Int32Array(this.capacity);
+    this.used = new Uint8Array(this.capacity);
+    for (let i = 0; i < used.length; i++) {
+      if (used[i] === 1) this.store(this.find(hi[i]!, lo[i]!), hi[i]!, lo[i]!);
+    }
+  }
+}
+
+/** `expectedIds`: how many ids will be allocated, when known (the table is then sized once). */
+export function makeCueIdAllocator(expectedIds = 0): (messageId: string) => string {
+  const taken = new HashSet64(expectedIds);
+  const hash = new IdHash();
   return (messageId) => {
-    const wellFormed = messageId.toWellFormed();
-    const base = `m${URI_SAFE.test(wellFormed) ? wellFormed : encodeURIComponent(wellFormed)}`;
+    hash.reset();
+    hash.update('m');
+    // A URI-safe id (hence well-formed) is used as it is; any other is encoded and hashed anew.
+    let base = `m${messageId}`;
+    if (!hash.update(messageId)) {
+      base = `m${encodeURIComponent(messageId.toWellFormed())}`;
+      hash.reset();
+      hash.update(base);
+    }
+    if (taken.add(hash.hi, hash.lo)) return base;
     // Two messages with one id (merged archives, a duplicated export) both stay, distinctly; the
     // suffix skips ids another message already has (`a`, `a`, `a~2`).
-    let id = base;
-    for (let n = 2; !taken.add(id); n++) id = `${base}~${n}`;
-    return id;
+    const baseHi = hash.hi;
+    const baseLo = hash.lo;
+    for (let n = 2; ; n++) {
+      const suffix = `~${n}`;
+      hash.hi = baseHi;
+      hash.lo = baseLo;
+      hash.update(suffix);
+      if (taken.add(hash.hi, hash.lo)) return base + suffix;
+    }
   };
 }

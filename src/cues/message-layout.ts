@@ -8,6 +8,11 @@ export interface MessageLayoutOptions {
   /** At most this many cues active at any instant (`--max-visible`). */
   maxVisible: number;
   renderLine: (m: ChatMessage) => string;
+  /**
+   * How many messages will come, when the caller knows and `messages` is not an array (whose
+   * length is used): the id table is then sized once instead of rehashed as it fills.
+   */
+  expectedMessages?: number;
 }
 
 /**
@@ -19,33 +24,42 @@ export interface MessageLayoutOptions {
  * (start[i] ≥ start[i − maxVisible] + 1). Input must be sorted by time.
  */
 export function* messageLayout(messages: Iterable<ChatMessage>, options: MessageLayoutOptions): Generator<Cue> {
-  const { holdMs, maxVisible } = options;
-  const allocateId = makeCueIdAllocator();
-  // Ring of the last `maxVisible` pending messages and their (possibly nudged) starts.
-  const pending: { message: ChatMessage; startMs: number }[] = [];
-  const recentStarts: number[] = [];
+  const { holdMs, maxVisible, renderLine } = options;
+  if (!Number.isInteger(maxVisible) || maxVisible < 1) throw new RangeError(`messageLayout: maxVisible must be a positive integer, got ${maxVisible}`);
+  const allocateId = makeCueIdAllocator(options.expectedMessages ?? (Array.isArray(messages) ? messages.length : 0));
+  // The last `maxVisible` messages and their (possibly nudged) starts, in two rings indexed by
+  // message number modulo `maxVisible`: the slot message i is about to take holds message
+  // i − maxVisible, the one whose start bounds message i's and whose end message i's start caps.
+  // No per-message entry objects and no Array#shift: this runs once per message.
+  const ringMessages = new Array<ChatMessage | undefined>(maxVisible).fill(undefined);
+  const ringStarts = new Array<number>(maxVisible).fill(0);
 
-  const emit = (entry: { message: ChatMessage; startMs: number }, nextWindowStart: number | undefined): Cue => {
-    let endMs = entry.startMs + holdMs;
-    if (nextWindowStart !== undefined && nextWindowStart < endMs) endMs = nextWindowStart;
-    return {
-      id: allocateId(entry.message.id),
-      startMs: entry.startMs,
-      endMs: Math.max(endMs, entry.startMs + 1),
-      settings: '',
-      payload: options.renderLine(entry.message),
-    };
-  };
+  const cueFor = (message: ChatMessage, startMs: number, endMs: number): Cue => ({
+    id: allocateId(message.id),
+    startMs,
+    endMs: Math.max(endMs, startMs + 1),
+    settings: '',
+    payload: renderLine(message),
+  });
 
+  let count = 0;
+  let slot = 0;
   for (const message of messages) {
     let startMs = Math.max(0, message.timeMs);
-    const bound = recentStarts.length === maxVisible ? recentStarts[0]! + 1 : 0;
-    if (startMs < bound) startMs = bound;
-    recentStarts.push(startMs);
-    if (recentStarts.length > maxVisible) recentStarts.shift();
-
-    pending.push({ message, startMs });
-    if (pending.length > maxVisible) yield emit(pending.shift()!, startMs);
+    if (count >= maxVisible) {
+      const earlierStart = ringStarts[slot]!;
+      if (startMs < earlierStart + 1) startMs = earlierStart + 1;
+      const holdEnd = earlierStart + holdMs;
+      yield cueFor(ringMessages[slot]!, earlierStart, startMs < holdEnd ? startMs : holdEnd);
+    }
+    ringMessages[slot] = message;
+    ringStarts[slot] = startMs;
+    count++;
+    if (++slot === maxVisible) slot = 0;
   }
-  for (const entry of pending) yield emit(entry, undefined);
+  // The last ones, oldest first: nothing comes after them to cut them short.
+  for (let k = Math.min(count, maxVisible); k > 0; k--) {
+    const i = (count - k) % maxVisible;
+    yield cueFor(ringMessages[i]!, ringStarts[i]!, ringStarts[i]! + holdMs);
+  }
 }

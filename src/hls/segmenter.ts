@@ -43,19 +43,28 @@ export function* segmentCuesOnTimeline(
 
   const iterator = cues[Symbol.iterator]();
   let next = iterator.next();
-  let active: PlacedCue[] = [];
+  const active: PlacedCue[] = [];
 
   for (const segment of timeline.segments) {
     const windowStartUs = segment.startUs;
     const windowEndUs = segment.startUs + segment.durationUs;
-    // Cues that ended before this window are done.
-    active = active.filter((c) => c.endMs * 1000 > windowStartUs);
+    // Cues that ended before this window are done: compacted in place, once per segment.
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) {
+      const c = active[i]!;
+      if (c.endMs * 1000 > windowStartUs) active[kept++] = c;
+    }
+    active.length = kept;
+    const domainEnd = domainEndUs[segment.domain]!;
     while (!next.done && next.value.startMs * 1000 < windowEndUs) {
-      const placed = place(next.value, segment, domainEndUs[segment.domain]!, stats);
-      if (placed) active.push(placed);
+      const placed = place(next.value, segment, domainEnd, stats);
+      // One that already ended (only out-of-order input gives such) would be dropped by the next
+      // window's compaction anyway, unseen.
+      if (placed && placed.endMs * 1000 > windowStartUs) active.push(placed);
       next = iterator.next();
     }
-    yield { segment, cues: active.filter((c) => c.endMs * 1000 > windowStartUs) };
+    // A copy: the consumer may keep the list, and `active` changes with the next window.
+    yield { segment, cues: active.slice() };
   }
   for (; !next.done; next = iterator.next()) stats.droppedPastEnd++;
 }

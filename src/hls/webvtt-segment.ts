@@ -21,5 +21,13 @@ export function formatCueBlock(cue: Cue, originMs: number): string {
 
 /** A whole segment: header, then cue blocks separated by blank lines. Never zero bytes. */
 export function renderWebvttSegment(mpegts: number, cueBlocks: readonly string[]): string {
-  return webvttSegmentHeader(mpegts) + cueBlocks.join('\n');
+  const header = webvttSegmentHeader(mpegts);
+  if (cueBlocks.length === 0) return header;
+  // One join builds the whole text as one flat string. `header + blocks.join()` would be a cons
+  // string that the writer and the sha1 of the name must flatten: a second copy of every segment.
+  // The header's final newline becomes the first separator.
+  const parts = new Array<string>(cueBlocks.length + 1);
+  parts[0] = header.slice(0, -1);
+  for (let i = 0; i < cueBlocks.length; i++) parts[i + 1] = cueBlocks[i]!;
+  return parts.join('\n');
 }
