@@ -10,7 +10,14 @@ import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
 import { BatchDecoder } from './batch-codec.js';
-import { CONTROL_SLOTS, deserializeError, POSTED, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+
+/**
+ * How long the worker may show no heartbeat before the main thread gives up on it. Far above the
+ * longest stretch it legitimately spends without returning to its event loop (sorting millions of
+ * messages in collect order takes seconds).
+ */
+const WORKER_SILENCE_MS = 120_000;
 
 export interface ChatFeedOptions {
   order: MessageOrder;
@@ -19,6 +26,10 @@ export interface ChatFeedOptions {
   programDateTimes: ProgramDateTimeAnchor[];
   /** Told the running count of messages read (all sources), after each batch. */
   onProgress?: (messagesRead: number) => void;
+  /** How long a silent worker is waited for (default WORKER_SILENCE_MS). */
+  silenceMs?: number;
+  /** Heap limits for the worker (default: the process's). */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
 export interface ChatFeedResult {
@@ -66,16 +77,18 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
     control,
     port: port2 as unknown as MessagePort,
   };
-  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2] });
-  // A worker that dies without a word (out of memory) must not leave the main thread waiting:
-  // its exit is only seen between waits, so waits are bounded.
-  let exited = false;
-  worker.once('exit', () => (exited = true));
-  worker.once('error', () => (exited = true));
+  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2], resourceLimits: options.resourceLimits });
+  const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
+  // An 'error' event can only arrive while the main thread is not blocked in take(); a worker that
+  // dies meanwhile (out of memory) is noticed by its silent heartbeat.
+  let failure: Error | undefined;
+  worker.once('error', (err) => (failure = err));
   let final: ChatFeedResult | undefined;
   let closed = false;
 
   const take = (): WorkerMessage => {
+    let beat = Atomics.load(counters, HEARTBEAT);
+    let lastBeatAt = Date.now();
     for (;;) {
       const seen = Atomics.load(counters, POSTED);
       const received = receiveMessageOnPort(port1);
@@ -84,8 +97,16 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
         Atomics.notify(counters, TAKEN);
         return received.message as WorkerMessage;
       }
-      if (exited) throw new Error('the chat-reading worker stopped without finishing');
-      Atomics.wait(counters, POSTED, seen, 1000);
+      if (failure) throw failure;
+      Atomics.wait(counters, POSTED, seen, HEARTBEAT_MS * 4);
+      const now = Date.now();
+      const current = Atomics.load(counters, HEARTBEAT);
+      if (current !== beat) {
+        beat = current;
+        lastBeatAt = now;
+      } else if (now - lastBeatAt > silenceMs) {
+        throw new Error(`the chat-reading worker stopped responding (no sign of life for ${silenceMs / 1000} s; out of memory?)`);
+      }
     }
   };
 

@@ -10,10 +10,15 @@ import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
 
-/** Index in the control array: batches posted by the worker, and batches taken by the main thread. */
+/**
+ * Index in the control array: batches posted by the worker, batches taken by the main thread, and
+ * the worker's heartbeat (a counter it bumps while its event loop runs).
+ */
 export const POSTED = 0;
 export const TAKEN = 1;
-export const CONTROL_SLOTS = 2;
+export const HEARTBEAT = 2;
+export const CONTROL_SLOTS = 3;
+export const HEARTBEAT_MS = 250;
 /** Batches (of about a thousand messages) allowed in flight between the threads. */
 export const MAX_BATCHES_IN_FLIGHT = 8;
 

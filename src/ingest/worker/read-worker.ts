@@ -7,11 +7,14 @@ import { workerData } from 'node:worker_threads';
 import { mapperFromAnchors } from '../../hls/video-timeline.js';
 import { SourceOutOfOrder, streamChatSources } from '../read-sources.js';
 import { BatchEncoder, transferables } from './batch-codec.js';
-import { CONTROL_SLOTS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 const input = workerData as ReadWorkerInput;
 const control = new Int32Array(input.control, 0, CONTROL_SLOTS);
 const port = input.port;
+// Lets the main thread, which may be blocked waiting for a batch, tell a busy worker from a dead
+// one (a worker that ran out of memory says nothing).
+setInterval(() => Atomics.add(control, HEARTBEAT, 1), HEARTBEAT_MS).unref();
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);

@@ -73,4 +73,13 @@ describe('openChatFeed (worker thread)', () => {
     await feed.close();
     expect(() => feed.result()).toThrow(/before it ended/);
   });
+
+  test('a worker that dies without a word (out of memory) ends the wait with an error, not a hang', () => {
+    // Collect order holds every message in the worker: with a 12 MB heap it cannot.
+    const file = nativeArchive('oom.json', Array.from({ length: 120_000 }, (_, i) => i));
+    const feed = openChatFeed([{ file, offsetMs: 0 }], { ...options, order: 'collect', silenceMs: 3000, resourceLimits: { maxOldGenerationSizeMb: 12 } });
+    const started = Date.now();
+    expect(() => [...feed.messages]).toThrow(/stopped responding|out of memory/i);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
 });
