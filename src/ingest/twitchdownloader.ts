@@ -38,12 +38,18 @@ function classify(comment: TwitchComment, name: string, login: string): { kind: 
   if (bits > 0) return { kind: 'donation', amount: `${bits} bits` };
   const notice = comment.message.user_notice_params;
   const noticeId = notice?.msg_id ?? notice?.['msg-id'];
-  if (noticeId && SUB_NOTICES.has(noticeId)) return { kind: 'subscription' };
+  if (noticeId && SUB_NOTICES.has(noticeId)) return SUBSCRIPTION;
   const body = comment.message.body;
-  for (const who of [name, login]) {
-    if (body.startsWith(`${who} `) && SUB_TEXT.test(body.slice(who.length + 1))) return { kind: 'subscription' };
-  }
-  return { kind: 'chat' };
+  if (isSubscriptionText(body, name) || isSubscriptionText(body, login)) return SUBSCRIPTION;
+  return CHAT;
+}
+
+const CHAT = { kind: 'chat' } as const;
+const SUBSCRIPTION = { kind: 'subscription' } as const;
+
+/** `body` is `<who> subscribed at Tier 1…`: tested without building `who + ' '` for every comment. */
+function isSubscriptionText(body: string, who: string): boolean {
+  return body.charCodeAt(who.length) === 0x20 && body.startsWith(who) && SUB_TEXT.test(body.slice(who.length + 1));
 }
 
 function rolesOf(comment: TwitchComment): string[] {
