@@ -5,9 +5,10 @@ import { streamJsonLines } from './json/lines-stream.js';
 import type { ChatMessage } from './message.js';
 import { schemaError } from './schema-error.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
-import { MESSAGE_RENDERERS, readRenderer, type RenderedItem, type RendererContext } from './youtube/renderers.js';
+import { readRenderer, type RenderedItem, type RendererContext } from './youtube/renderers.js';
 import { clockTextToMs, liveWallClockMs } from './youtube/time.js';
-import { FirstPass, twoPasses, untilError, type SecondPass } from './youtube/two-pass.js';
+import { twoPasses } from './youtube/two-pass.js';
+import { ytdlpFirstPass } from './youtube/ytdlp-first-pass.js';
 
 /** yt-dlp writes the offset as a string of milliseconds; tolerate a number too. */
 const OffsetSchema = z.union([z.string().regex(/^-?\d+$/, 'expected whole milliseconds, like "2431"'), z.number().int()]).transform(Number);
@@ -47,65 +48,6 @@ function parseAt<S extends z.ZodType>(schema: S, raw: unknown, file: string, lin
   return result.data;
 }
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The id of a chat item (`{liveChatTextMessageRenderer: {id, …}}`) that readRenderer turns into a message. */
-function messageItemId(item: unknown): string | undefined {
-  if (!isObject(item)) return undefined;
-  const name = Object.keys(item)[0];
-  if (name === undefined || !MESSAGE_RENDERERS.has(name)) return undefined;
-  const body = item[name];
-  return isObject(body) && typeof body.id === 'string' ? body.id : undefined;
-}
-
-/**
- * The first pass: only deletions, bans and the ids of chat items and tickers, read straight from the
- * parsed lines without validating or rendering anything (the second pass reports what is wrong).
- */
-async function firstPass(bytes: AsyncIterable<Uint8Array>, file: string): Promise<SecondPass> {
-  const pass = new FirstPass();
-  for await (const batch of untilError(streamJsonLines(decodeChatInput(bytes, file), file))) {
-    for (const raw of batch.values) {
-      if (!isObject(raw)) continue;
-      const replay = raw.replayChatItemAction;
-      const actions = replay === undefined ? [raw] : isObject(replay) && Array.isArray(replay.actions) ? replay.actions : [];
-      for (const action of actions) {
-        if (!isObject(action)) continue;
-        const name = Object.keys(action).find((key) => key !== 'clickTrackingParams');
-        const body = name === undefined ? undefined : action[name];
-        if (!isObject(body)) continue;
-        switch (name) {
-          case 'addChatItemAction':
-          case 'replaceChatItemAction': {
-            const id = messageItemId(name === 'addChatItemAction' ? body.item : body.replacementItem);
-            if (id !== undefined) pass.item(id);
-            break;
-          }
-          case 'addLiveChatTickerItemAction':
-            if (!isObject(body.item)) break;
-            for (const ticker of Object.values(body.item)) {
-              if (!isObject(ticker) || !isObject(ticker.showItemEndpoint)) continue;
-              const endpoint = ticker.showItemEndpoint.showLiveChatItemEndpoint;
-              const id = isObject(endpoint) ? messageItemId(endpoint.renderer) : undefined;
-              if (id !== undefined) pass.ticker(id);
-            }
-            break;
-          case 'markChatItemAsDeletedAction':
-          case 'removeChatItemAction':
-            if (typeof body.targetItemId === 'string' && body.targetItemId !== '') pass.deletions.deleteMessage(body.targetItemId);
-            break;
-          case 'markChatItemsByAuthorAsDeletedAction':
-          case 'removeChatItemByAuthorAction':
-            if (typeof body.externalChannelId === 'string' && body.externalChannelId !== '') pass.deletions.deleteAuthor(body.externalChannelId);
-            break;
-        }
-      }
-    }
-  }
-  return pass.finish();
-}
-
 /**
  * yt-dlp `.live_chat.json` (JSON Lines of InnerTube actions), from a replay or a live capture.
  * Time = videoOffsetTimeMsec; pre-stream messages (offset 0, `timestampText` "-0:12") get their
@@ -118,7 +60,7 @@ async function firstPass(bytes: AsyncIterable<Uint8Array>, file: string): Promis
 export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderContext) {
   const authors = new AuthorInterner();
   const { first, second } = await twoPasses(input, ctx);
-  const pass = await firstPass(first, ctx.file);
+  const pass = await ytdlpFirstPass(first, ctx.file);
   let tickerDuplicates = 0;
 
   const place = (rendered: RenderedItem, offsetMs: number | undefined, isLive: boolean): ChatMessage | undefined => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { sortMessagesByTime, type ChatMessage } from '../../src/ingest/message.js';
 import type { IngestStats } from '../../src/ingest/types.js';
 import { IdHashSet } from '../../src/ingest/youtube/id-hash-set.js';
+import { firstPassFindings } from '../../src/ingest/youtube/ytdlp-first-pass.js';
 import { canonicalYouTubeId } from '../../src/ingest/youtube/message-ids.js';
 import { clockTextToMs } from '../../src/ingest/youtube/time.js';
 import { readYtDlp } from '../../src/ingest/ytdlp.js';
@@ -215,5 +216,37 @@ describe('readYtDlp streams in two passes', () => {
     expect([added, repeats, set.size]).toEqual([50_000, Math.ceil(50_000 / 7), 50_000]);
     expect(set.has('id49999')).toBe(true);
     expect(set.has('id50000')).toBe(false);
+  });
+
+  test('the first pass walks lines without parsing them and finds what parsing finds', () => {
+    const tricky = [
+      { clickTrackingParams: 'x', markChatItemAsDeletedAction: { targetItemId: 'a' } },
+      { markChatItemAsDeletedAction: { targetItemId: 'a' }, replayChatItemAction: { actions: [] } },
+      { replayChatItemAction: null, markChatItemAsDeletedAction: { targetItemId: 'a' } },
+      { addChatItemAction: { item: textItem('bare', 'a bare action') } },
+      { replayChatItemAction: { actions: {} } },
+      { markChatItemsByAuthorAsDeletedAction: { externalChannelId: '' } },
+      {
+        replayChatItemAction: {
+          actions: [
+            { clickTrackingParams: 'x', addChatItemAction: { item: textItem('i1', 'a') }, markChatItemAsDeletedAction: { targetItemId: 'not read' } },
+            5,
+            { addChatItemAction: { item: { somethingNew: { id: 'x' }, liveChatTextMessageRenderer: { id: 'not first' } } } },
+            { replaceChatItemAction: { item: textItem('no', 'a'), replacementItem: { liveChatPaidMessageRenderer: { id: 7 } } } },
+            { addChatItemAction: { item: { liveChatTextMessageRenderer: [] } } },
+            { addChatItemAction: { item: textItem('escaped "\u0041" é', 'a') } },
+            { removeChatItemByAuthorAction: { externalChannelId: 'UCban' } },
+          ],
+        },
+      },
+    ].map((o) => JSON.stringify(o));
+    const lines = [...replay.toString().split('\n'), ...capture.toString().split('\n'), ...tricky].filter((l) => l.trim() !== '');
+    let found = 0;
+    for (const line of lines) {
+      const { walked, parsed } = firstPassFindings(line);
+      expect(walked).toEqual(parsed);
+      found += parsed.length;
+    }
+    expect(found).toBeGreaterThan(40);
   });
 });

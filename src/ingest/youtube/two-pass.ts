@@ -90,7 +90,7 @@ export class SecondPass {
 
   /** True when this chat item is the first with its id. */
   claim(id: string): boolean {
-    if (!this.repeated.has(id)) return true;
+    if (this.repeated.size === 0 || !this.repeated.has(id)) return true;
     if (this.claimed.has(id)) return false;
     this.claimed.add(id);
     return true;
