@@ -1,14 +1,14 @@
 import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
 import { ChatDownloaderItemSchema, type ChatDownloaderItem } from './chat-downloader-schema.js';
 import { decodeChatInput } from './decode.js';
-import { WHOLE } from './json/projection.js';
+import { objectProjection, WHOLE } from './json/projection.js';
 import { sniffArrayOrLines, streamRecords, type RecordWhere } from './json/records.js';
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
 import { wallClockToVideoMs } from './time-base.js';
 import { TWITCH_BADGE_ROLES } from './twitchdownloader.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
-import { FirstById, YouTubeDeletions } from './youtube/deletions.js';
+import { FirstPass, twoPasses, untilError, type SecondPass } from './youtube/two-pass.js';
 
 const KINDS: Readonly<Record<string, MessageKind>> = {
   text_message: 'chat',
@@ -48,18 +48,60 @@ function count(stats: IngestStats, reason: string, n = 1): void {
   if (n > 0) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
 }
 
+/** What the first pass reads of an item (in a JSON array; JSON Lines are parsed whole). */
+const FIRST_PASS_FIELDS = objectProjection({
+  message_type: WHOLE,
+  message_id: WHOLE,
+  target_message_id: WHOLE,
+  time_in_seconds: WHOLE,
+  timestamp: WHOLE,
+  author: objectProjection({ id: WHOLE }),
+});
+
+/**
+ * The first pass: deletions, bans, and the ids of messages and tickers, read without validating
+ * (the second pass reports what is wrong). An id counts only where toMessage would make a message.
+ */
+async function firstPass(bytes: AsyncIterable<Uint8Array>, file: string): Promise<SecondPass> {
+  const pass = new FirstPass();
+  const { lines, stream } = await sniffArrayOrLines(decodeChatInput(bytes, file));
+  for await (const event of untilError(streamRecords(stream, { file, arrayKeys: [], itemProjection: FIRST_PASS_FIELDS }, lines))) {
+    if (event.kind !== 'records') continue;
+    for (const raw of event.values) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const item = raw as { message_type?: unknown; message_id?: unknown; target_message_id?: unknown; time_in_seconds?: unknown; timestamp?: unknown; author?: { id?: unknown } };
+      const type = item.message_type;
+      if (typeof type !== 'string') continue;
+      if (type === 'deleted_message' || type === 'delete_message') {
+        if (typeof item.target_message_id === 'string' && item.target_message_id) pass.deletions.deleteMessage(item.target_message_id);
+        continue;
+      }
+      if (type === 'ban_user') {
+        const author = item.author;
+        if (typeof author === 'object' && author !== null && typeof author.id === 'string' && author.id) pass.deletions.deleteAuthor(author.id);
+        continue;
+      }
+      const id = item.message_id;
+      if (typeof id !== 'string' || !id || (item.time_in_seconds === undefined && item.timestamp === undefined)) continue;
+      if (type.startsWith('ticker_')) pass.ticker(id);
+      else if (KINDS[type] !== undefined) pass.item(id);
+    }
+  }
+  return pass.finish();
+}
+
 /**
  * xenova/chat-downloader output (`.json` array, or `.jsonl`), YouTube or Twitch. Time =
  * time_in_seconds (negative before the stream), else `timestamp` through the time base. Paid
  * messages are donations; `ticker_*` copies are dropped; `deleted_message`/`ban_user` mark their
- * targets deleted wherever they are in the file.
+ * targets deleted wherever they are in the file. Two passes keep memory flat (see readYtDlp).
  */
 export const readChatDownloader: ArchiveReader = async function* (input, ctx: ReaderContext) {
   const authors = new AuthorInterner();
-  const deletions = new YouTubeDeletions();
-  const firstById = new FirstById();
-  const messages: ChatMessage[] = [];
-  const { lines, stream } = await sniffArrayOrLines(decodeChatInput(input, ctx.file));
+  const { first, second } = await twoPasses(input, ctx);
+  const pass = await firstPass(first, ctx.file);
+  let tickerDuplicates = 0;
+  const { lines, stream } = await sniffArrayOrLines(decodeChatInput(second, ctx.file));
 
   const toMessage = (item: ChatDownloaderItem, kind: MessageKind, where: RecordWhere): ChatMessage | undefined => {
     if (!item.message_id) {
@@ -98,18 +140,12 @@ export const readChatDownloader: ArchiveReader = async function* (input, ctx: Re
       if (!parsed.success) throw schemaError(ctx.file, event.where(k), parsed.error, raw);
       const item = parsed.data;
       const type = item.message_type;
-      if (type === 'deleted_message' || type === 'delete_message') {
-        if (item.target_message_id) deletions.deleteMessage(item.target_message_id);
-        return;
-      }
-      if (type === 'ban_user') {
-        if (item.author?.id) deletions.deleteAuthor(item.author.id);
-        return;
-      }
+      // Deletions and bans were learnt in the first pass.
+      if (type === 'deleted_message' || type === 'delete_message' || type === 'ban_user') return;
       if (type.startsWith('ticker_')) {
         const kind = type.includes('sponsor') ? 'subscription' : 'donation';
         const message = toMessage(item, kind, event.where(k));
-        if (message) firstById.offerTicker(message);
+        if (message && pass.offerTicker(message) === 'duplicate') tickerDuplicates++;
         return;
       }
       let kind = KINDS[type];
@@ -117,12 +153,13 @@ export const readChatDownloader: ArchiveReader = async function* (input, ctx: Re
       if (kind === 'chat' && item.bits) kind = 'donation';
       const message = toMessage(item, kind, event.where(k));
       if (!message) return;
-      if (!firstById.claim(message.id)) return count(ctx.stats, 'duplicate id');
-      messages.push(message);
+      if (!pass.claim(message.id)) return count(ctx.stats, 'duplicate id');
+      pass.push(message);
     });
+    const messages = pass.take();
+    if (messages.length) yield messages;
   }
-  for (const orphan of firstById.orphanTickers()) messages.push(orphan);
-  count(ctx.stats, 'ticker duplicate', firstById.duplicateTickers);
-  deletions.applyTo(messages);
-  if (messages.length) yield messages;
+  count(ctx.stats, 'ticker duplicate', tickerDuplicates);
+  const rest = pass.rest();
+  if (rest.length) yield rest;
 };

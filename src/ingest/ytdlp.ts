@@ -5,9 +5,10 @@ import { streamJsonLines } from './json/lines-stream.js';
 import type { ChatMessage } from './message.js';
 import { schemaError } from './schema-error.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
-import { FirstById, YouTubeDeletions } from './youtube/deletions.js';
 import { readRenderer, type RenderedItem, type RendererContext } from './youtube/renderers.js';
 import { clockTextToMs, liveWallClockMs } from './youtube/time.js';
+import { twoPasses } from './youtube/two-pass.js';
+import { ytdlpFirstPass } from './youtube/ytdlp-first-pass.js';
 
 /** yt-dlp writes the offset as a string of milliseconds; tolerate a number too. */
 const OffsetSchema = z.union([z.string().regex(/^-?\d+$/, 'expected whole milliseconds, like "2431"'), z.number().int()]).transform(Number);
@@ -53,12 +54,14 @@ function parseAt<S extends z.ZodType>(schema: S, raw: unknown, file: string, lin
  * negative time; live captures use `timestampUsec` when a start is known (--started-at or the
  * video's PROGRAM-DATE-TIME), since their offsets count from when yt-dlp started. Super Chats arrive
  * twice (chat item + ticker) and are kept once; deletions and bans apply to messages before or after them.
+ * Two passes keep memory flat: the first learns deletions, bans, repeated ids and tickers without a
+ * chat item; the second yields one batch per chunk of lines, already marked.
  */
 export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderContext) {
   const authors = new AuthorInterner();
-  const deletions = new YouTubeDeletions();
-  const firstById = new FirstById();
-  const messages: ChatMessage[] = [];
+  const { first, second } = await twoPasses(input, ctx);
+  const pass = await ytdlpFirstPass(first, ctx.file);
+  let tickerDuplicates = 0;
 
   const place = (rendered: RenderedItem, offsetMs: number | undefined, isLive: boolean): ChatMessage | undefined => {
     const { message, timestampUsec, timestampText } = rendered;
@@ -79,7 +82,7 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
     return message;
   };
 
-  for await (const batch of streamJsonLines(decodeChatInput(input, ctx.file), ctx.file)) {
+  for await (const batch of streamJsonLines(decodeChatInput(second, ctx.file), ctx.file)) {
     for (let k = 0; k < batch.values.length; k++) {
       const raw = batch.values[k];
       const line = batch.lines[k]!;
@@ -103,9 +106,9 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
                 : parseAt(ReplaceItemSchema, action[name], ctx.file, line, at(name)).replacementItem;
             const rendered = readRenderer(item, rendererCtx, at(`${name}.${name === 'addChatItemAction' ? 'item' : 'replacementItem'}`));
             if ('skipped' in rendered) return count(ctx.stats, rendered.skipped);
-            if (!firstById.claim(rendered.message.id)) return count(ctx.stats, 'duplicate id');
+            if (!pass.claim(rendered.message.id)) return count(ctx.stats, 'duplicate id');
             const message = place(rendered, offsetMs, parsed.isLive === true);
-            if (message) messages.push(message);
+            if (message) pass.push(message);
             return;
           }
           case 'addLiveChatTickerItemAction': {
@@ -120,27 +123,29 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
               if ('skipped' in rendered) count(ctx.stats, rendered.skipped);
               else {
                 const message = place(rendered, offsetMs, parsed.isLive === true);
-                if (message) firstById.offerTicker(message);
+                if (message && pass.offerTicker(message) === 'duplicate') tickerDuplicates++;
               }
             }
             return;
           }
+          // Learnt in the first pass; here they are only validated.
           case 'markChatItemAsDeletedAction':
           case 'removeChatItemAction':
-            deletions.deleteMessage(parseAt(DeleteItemSchema, action[name], ctx.file, line, at(name)).targetItemId);
+            parseAt(DeleteItemSchema, action[name], ctx.file, line, at(name));
             return;
           case 'markChatItemsByAuthorAsDeletedAction':
           case 'removeChatItemByAuthorAction':
-            deletions.deleteAuthor(parseAt(DeleteAuthorSchema, action[name], ctx.file, line, at(name)).externalChannelId);
+            parseAt(DeleteAuthorSchema, action[name], ctx.file, line, at(name));
             return;
           default:
             count(ctx.stats, name ?? 'empty action');
         }
       });
     }
+    const messages = pass.take();
+    if (messages.length) yield messages;
   }
-  for (const orphan of firstById.orphanTickers()) messages.push(orphan);
-  count(ctx.stats, 'ticker duplicate', firstById.duplicateTickers);
-  deletions.applyTo(messages);
-  if (messages.length) yield messages;
+  count(ctx.stats, 'ticker duplicate', tickerDuplicates);
+  const rest = pass.rest();
+  if (rest.length) yield rest;
 };

@@ -70,3 +70,22 @@ describe('readChatDownloader other shapes and errors', () => {
     expect(await errorLine(readWith(readChatDownloader, bad))).toBe('input: chat.json: [1].message: expected string, got array');
   });
 });
+
+describe('readChatDownloader streams in two passes', () => {
+  test('a JSON array yields batches as it reads; a ban and a deletion at the end mark the first batch; same as without reopen', async () => {
+    const count = 40_000;
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < count; i++) items.push(item({ message_id: `m${i}`, message: `message ${i}`, time_in_seconds: i / 10, author: { id: i % 100 === 7 ? 'UCbanned' : 'UCa', name: '@a' } }));
+    items.splice(count / 2, 0, { message_type: 'ticker_paid_message_item', message_id: 'orphan', time_in_seconds: count / 20, money: { text: '$1' } });
+    items.push({ message_type: 'ban_user', author: { id: 'UCbanned' }, time_in_seconds: count / 10 }, { message_type: 'deleted_message', target_message_id: 'm3', time_in_seconds: count / 10 });
+    const text = JSON.stringify(items, null, 1);
+    const streamed = await readWith(readChatDownloader, text, { chunk: 1 << 16 });
+    expect(streamed.batches).toBeGreaterThan(20);
+    expect(streamed.messages.filter((m) => m.deleted)).toHaveLength(count / 100 + 1);
+    expect(streamed.messages.findIndex((m) => m.id === 'orphan')).toBeLessThan(count / 2 + 1000);
+    const once = await readWith(readChatDownloader, text, { reopen: false });
+    expect(streamed.messages).toEqual(once.messages);
+    expect(streamed.stats).toEqual(once.stats);
+    expect(streamed.stats).toEqual({ records: count + 3, skipped: {} });
+  });
+});

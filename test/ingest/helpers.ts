@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ChatReplayError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/ingest/message.js';
-import type { ArchiveReader, IngestStats, TimeBase } from '../../src/ingest/types.js';
+import type { ArchiveReader, IngestStats, ReaderContext, TimeBase } from '../../src/ingest/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 
@@ -20,12 +20,26 @@ export interface ReadOutcome {
   stats: IngestStats;
 }
 
-export async function readWith(reader: ArchiveReader, bytes: Uint8Array | string, options: { chunk?: number; timeBase?: TimeBase; file?: string } = {}): Promise<ReadOutcome> {
+export interface ReadOptions {
+  chunk?: number;
+  timeBase?: TimeBase;
+  file?: string;
+  /** Offer the reader `ctx.reopen` as read-sources does (default); false feeds the bytes once. */
+  reopen?: boolean;
+}
+
+export async function readWith(reader: ArchiveReader, bytes: Uint8Array | string, options: ReadOptions = {}): Promise<ReadOutcome & { batches: number }> {
   const stats: IngestStats = { records: 0, skipped: {} };
   const messages: ChatMessage[] = [];
   const input = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-  for await (const batch of reader(chunked(input, options.chunk), { file: options.file ?? 'chat.json', timeBase: options.timeBase ?? {}, stats })) messages.push(...batch);
-  return { messages, stats };
+  const ctx: ReaderContext = { file: options.file ?? 'chat.json', timeBase: options.timeBase ?? {}, stats };
+  if (options.reopen !== false) ctx.reopen = () => chunked(input, options.chunk);
+  let batches = 0;
+  for await (const batch of reader(chunked(input, options.chunk), ctx)) {
+    batches++;
+    messages.push(...batch);
+  }
+  return { messages, stats, batches };
 }
 
 /** The one line the CLI would print for the error a reader throws. */

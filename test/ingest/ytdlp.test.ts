@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { sortMessagesByTime, type ChatMessage } from '../../src/ingest/message.js';
+import type { IngestStats } from '../../src/ingest/types.js';
+import { IdHashSet } from '../../src/ingest/youtube/id-hash-set.js';
+import { firstPassFindings } from '../../src/ingest/youtube/ytdlp-first-pass.js';
 import { canonicalYouTubeId } from '../../src/ingest/youtube/message-ids.js';
 import { clockTextToMs } from '../../src/ingest/youtube/time.js';
 import { readYtDlp } from '../../src/ingest/ytdlp.js';
-import { byText, errorLine, fixture, readWith } from './helpers.js';
+import { byText, chunked, errorLine, fixture, readWith } from './helpers.js';
 
 const replay = fixture('ytdlp.live_chat.json');
 const capture = fixture('ytdlp.live-capture.live_chat.json');
@@ -117,5 +121,132 @@ describe('readYtDlp ordering, ids and errors', () => {
     );
     const cut = replay.subarray(0, replay.indexOf(0x0a) + 200);
     expect(await errorLine(readWith(readYtDlp, cut))).toBe('input: chat.json:2:200: unexpected end of line (the record is incomplete)');
+  });
+});
+
+describe('readYtDlp streams in two passes', () => {
+  const paid = (id: string) => ({ liveChatPaidMessageRenderer: { id, authorName: { simpleText: '@rich' }, authorExternalChannelId: 'UCrich', purchaseAmountText: { simpleText: '$5.00' } } });
+  const tickerOf = (id: string) => ({ addLiveChatTickerItemAction: { item: { liveChatTickerPaidMessageItemRenderer: { id: 't', showItemEndpoint: { showLiveChatItemEndpoint: { renderer: paid(id) } } } } } });
+  /** ~100k lines (~25 MB): chat, a Super Chat with its ticker, an orphan ticker mid-file, then a ban and a deletion at the very end. */
+  function bigArchive(count: number): string {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      lines.push(replayLine(String(i * 10), { addChatItemAction: { item: textItem(`id${i}`, `message ${i}`, i % 100 === 7 ? 'UCbanned' : 'UCa') } }));
+      if (i === 500) lines.push(replayLine('5000', { addChatItemAction: { item: paid('paid') } }), replayLine('5000', tickerOf('paid')));
+      if (i === count / 2) lines.push(replayLine(String(i * 10), tickerOf('orphan')));
+    }
+    lines.push(replayLine(String(count * 10), { markChatItemsByAuthorAsDeletedAction: { externalChannelId: 'UCbanned' } }));
+    lines.push(replayLine(String(count * 10), { markChatItemAsDeletedAction: { targetItemId: 'id3' } }));
+    return lines.join('\n') + '\n';
+  }
+
+  test('yields batches as it reads; a ban and a deletion at the end already mark the first batch', async () => {
+    const count = 100_000;
+    const bytes = Buffer.from(bigArchive(count));
+    const stats: IngestStats = { records: 0, skipped: {} };
+    let chunksRead = 0;
+    async function* counted(): AsyncGenerator<Buffer> {
+      for await (const chunk of chunked(bytes, 1 << 16)) {
+        chunksRead++;
+        yield chunk;
+      }
+    }
+    const totalChunks = Math.ceil(bytes.length / (1 << 16));
+    const batches: { size: number; chunksRead: number }[] = [];
+    const all: ChatMessage[] = [];
+    for await (const batch of readYtDlp(counted(), { file: 'big.json', timeBase: {}, stats, reopen: () => chunked(bytes, 1 << 16) })) {
+      if (batches.length === 0) {
+        // Marked when handed out, before the lines that delete them have been read by this pass.
+        expect(batch.find((m) => m.id === 'id7')!.deleted).toBe(true);
+        expect(batch.find((m) => m.id === 'id3')!.deleted).toBe(true);
+        expect(batch.find((m) => m.id === 'id8')!.deleted).toBe(false);
+      }
+      batches.push({ size: batch.length, chunksRead });
+      all.push(...batch);
+    }
+    expect(batches.length).toBeGreaterThan(100);
+    expect(batches[0]!.chunksRead).toBeLessThan(3);
+    expect(totalChunks).toBeGreaterThan(300);
+    expect(all).toHaveLength(count + 2);
+    expect(all.filter((m) => m.deleted)).toHaveLength(count / 100 + 1);
+    expect(stats).toEqual({ records: count + 5, skipped: { 'ticker duplicate': 1 } });
+    // The orphan ticker comes out in the middle, not after everything else.
+    const orphanAt = all.findIndex((m) => m.id === 'orphan');
+    expect(orphanAt).toBeGreaterThan(count / 2 - 1000);
+    expect(orphanAt).toBeLessThan(count / 2 + 1000);
+  });
+
+  test('with and without reopen, any chunking: the same messages and stats', async () => {
+    const lines = [
+      replayLine('10', tickerOf('before')),
+      replayLine('20', { addChatItemAction: { item: textItem('dup', 'first') } }),
+      replayLine('20', tickerOf('orphan')),
+      replayLine('20', { addChatItemAction: { item: textItem('same-ms', 'after the orphan, same time') } }),
+      replayLine('30', { addChatItemAction: { item: paid('before') } }),
+      replayLine('30', { replaceChatItemAction: { targetItemId: 'dup', replacementItem: textItem('dup', 'second') } }),
+      replayLine('40', tickerOf('orphan')),
+      replayLine('50', { markChatItemAsDeletedAction: { targetItemId: 'orphan' } }),
+    ].join('\n');
+    const inputs = [replay, capture, Buffer.from(lines), Buffer.from(bigArchive(2000))];
+    for (const input of inputs) {
+      const once = await readWith(readYtDlp, input, { reopen: false });
+      for (const chunk of [1 << 20, 97]) {
+        const twice = await readWith(readYtDlp, input, { chunk });
+        expect(twice.messages).toEqual(once.messages);
+        expect(twice.stats).toEqual(once.stats);
+      }
+    }
+    const { messages, stats } = await readWith(readYtDlp, lines, { chunk: 50 });
+    // The orphan waits for a later time, so after the sort by time it follows every message of its own time.
+    expect(sortMessagesByTime(messages).map((m) => [m.id, m.timeMs, m.text, m.deleted])).toEqual([
+      ['dup', 20, 'first', false],
+      ['same-ms', 20, 'after the orphan, same time', false],
+      ['orphan', 20, '', true],
+      ['before', 30, '', false],
+    ]);
+    expect(stats.skipped).toEqual({ 'duplicate id': 1, 'ticker duplicate': 1 });
+  });
+
+  test('the id hash set finds repeats and grows', () => {
+    const set = new IdHashSet();
+    let added = 0;
+    let repeats = 0;
+    for (let i = 0; i < 50_000; i++) if (set.add(`id${i}`)) added++;
+    for (let i = 0; i < 50_000; i += 7) if (!set.add(`id${i}`)) repeats++;
+    expect([added, repeats, set.size]).toEqual([50_000, Math.ceil(50_000 / 7), 50_000]);
+    expect(set.has('id49999')).toBe(true);
+    expect(set.has('id50000')).toBe(false);
+  });
+
+  test('the first pass walks lines without parsing them and finds what parsing finds', () => {
+    const tricky = [
+      { clickTrackingParams: 'x', markChatItemAsDeletedAction: { targetItemId: 'a' } },
+      { markChatItemAsDeletedAction: { targetItemId: 'a' }, replayChatItemAction: { actions: [] } },
+      { replayChatItemAction: null, markChatItemAsDeletedAction: { targetItemId: 'a' } },
+      { addChatItemAction: { item: textItem('bare', 'a bare action') } },
+      { replayChatItemAction: { actions: {} } },
+      { markChatItemsByAuthorAsDeletedAction: { externalChannelId: '' } },
+      {
+        replayChatItemAction: {
+          actions: [
+            { clickTrackingParams: 'x', addChatItemAction: { item: textItem('i1', 'a') }, markChatItemAsDeletedAction: { targetItemId: 'not read' } },
+            5,
+            { addChatItemAction: { item: { somethingNew: { id: 'x' }, liveChatTextMessageRenderer: { id: 'not first' } } } },
+            { replaceChatItemAction: { item: textItem('no', 'a'), replacementItem: { liveChatPaidMessageRenderer: { id: 7 } } } },
+            { addChatItemAction: { item: { liveChatTextMessageRenderer: [] } } },
+            { addChatItemAction: { item: textItem('escaped "\u0041" é', 'a') } },
+            { removeChatItemByAuthorAction: { externalChannelId: 'UCban' } },
+          ],
+        },
+      },
+    ].map((o) => JSON.stringify(o));
+    const lines = [...replay.toString().split('\n'), ...capture.toString().split('\n'), ...tricky].filter((l) => l.trim() !== '');
+    let found = 0;
+    for (const line of lines) {
+      const { walked, parsed } = firstPassFindings(line);
+      expect(walked).toEqual(parsed);
+      found += parsed.length;
+    }
+    expect(found).toBeGreaterThan(40);
   });
 });

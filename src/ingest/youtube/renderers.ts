@@ -89,6 +89,17 @@ function item(id: string, author: Author, text: string, kind: MessageKind, amoun
   return message;
 }
 
+/** The renderers readRenderer turns into messages; any other item is skipped (and never claims its id). */
+export const MESSAGE_RENDERERS: ReadonlySet<string> = new Set([
+  'liveChatTextMessageRenderer',
+  'liveChatPaidMessageRenderer',
+  'liveChatPaidStickerRenderer',
+  'liveChatMembershipItemRenderer',
+  'liveChatSponsorshipsGiftRedemptionAnnouncementRenderer',
+  'liveChatSponsorshipsGiftPurchaseAnnouncementRenderer',
+  'liveChatModeChangeMessageRenderer',
+]);
+
 /**
  * Reads one `item` object (`{liveChatTextMessageRenderer: {...}}`) into a message, or names the
  * renderer it skipped: unknown or purely decorative renderers are counted, never fatal, because
