@@ -232,6 +232,7 @@ async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: Pac
           yield { content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
         }
       })(),
+      beforeSegment: () => feed.ready(),
       segmentCount: timeline.segments.length,
       playlistName: 'index.m3u8',
       playlist: (segmentNames) => renderSubtitlePlaylist(timeline, segmentNames),

@@ -9,6 +9,8 @@ export interface RenditionFiles {
   dir: string;
   /** Produced lazily, in order; each is written as soon as it is produced. */
   segments: Iterable<{ content: string; hasCues: boolean }>;
+  /** Awaited before each segment is pulled (the chat feed's readiness: producing may block otherwise). */
+  beforeSegment?: () => Promise<void>;
   segmentCount: number;
   playlistName: string;
   /** Called after every segment is on disk, with the segment file names in order. */
@@ -54,8 +56,20 @@ export async function commitRendition(
   // renamed into place whole), so an unchanged segment is not written again. One readdir instead
   // of a stat per segment: 18 000 failing stats are measurable.
   const present = options.dryRun ? new Set<string>() : await regularFiles(files.dir);
+  let turnAt = Date.now();
   try {
-    for (const segment of files.segments) {
+    const iterator = files.segments[Symbol.iterator]();
+    for (;;) {
+      await files.beforeSegment?.();
+      // Unchanged segments are not written, so nothing here would give timers (the lock's
+      // refresh) a turn: take one at least every 200 ms.
+      if (Date.now() - turnAt > 200) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turnAt = Date.now();
+      }
+      const next = iterator.next();
+      if (next.done) break;
+      const segment = next.value;
       const name = subtitleSegmentName(names.length, files.segmentCount, segment.content);
       names.push(name);
       if (segment.hasCues) result.segmentsWithCues++;

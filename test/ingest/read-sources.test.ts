@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
+import { inTimeOrder, readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
+import type { ChatMessage } from '../../src/ingest/message.js';
 import { errorLine, FIXTURES } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chat-replay-ingest-'));
@@ -90,7 +91,8 @@ describe('readChatSources', () => {
 
   test('a source out of time order stops the stream order, and is sorted when read whole', async () => {
     // 3 MB: several 1 MB read chunks, so the stream hands batches on before it finds the step back.
-    const many = Array.from({ length: 30_000 }, (_, i): [string, number] => [`m${i}`, i * 10]);
+    // 50 minutes of chat, then one message from the start: far beyond the reorder window.
+    const many = Array.from({ length: 30_000 }, (_, i): [string, number] => [`m${i}`, i * 100]);
     many.push(['late', 5]);
     const file = write('unsorted.json', native(many));
     const stream = streamChatSources([{ file, offsetMs: 0 }], { ...options, order: 'stream' });
@@ -122,5 +124,24 @@ describe('readChatSources', () => {
     const streamed = await order('stream');
     expect(streamed).toEqual(await order('collect'));
     expect(streamed.sources).toEqual([9000, 7000]);
+  });
+
+  test('a nearly sorted source streams: steps back within the reorder window are sorted on the way', async () => {
+    const at = (id: string, timeMs: number) => ({ id, timeMs }) as ChatMessage;
+    async function* batches() {
+      yield [at('a', 0), at('b', 1000), at('c', 9000)];
+      yield [at('d', 500), at('e', 9000), at('f', 20_000)]; // d steps back 8.5 s; e ties c
+      yield [at('g', 19_999), at('h', 40_000)];
+    }
+    const out: string[] = [];
+    for await (const batch of inTimeOrder('nearly.json', batches(), 10_000)) out.push(...batch.map((m) => m.id));
+    expect(out).toEqual(['a', 'd', 'b', 'c', 'e', 'g', 'f', 'h']);
+    async function* tooLate() {
+      yield [at('a', 0), at('b', 1000), at('c', 30_000)];
+      yield [at('d', 500)]; // a and b were handed on already (more than 10 s before c)
+    }
+    await expect(async () => {
+      for await (const _ of inTimeOrder('late.json', tooLate(), 10_000)) void _;
+    }).rejects.toThrow(SourceOutOfOrder);
   });
 });

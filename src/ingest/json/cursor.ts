@@ -1,4 +1,5 @@
 import type { ObjectProjection, Projection } from './projection.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './bytes.js';
 
 /** Thrown (as this one object, no stack) when a value runs past the end of the buffered bytes. */
 export const NEED_MORE: unique symbol = Symbol('need more input');
@@ -19,15 +20,6 @@ interface FastSlices {
   utf8Slice(start: number, end: number): string;
   latin1Slice(start: number, end: number): string;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 const NULL = Buffer.from('null');
 const TRUE = Buffer.from('true');

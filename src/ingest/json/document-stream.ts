@@ -2,6 +2,7 @@ import { inputError } from '../../errors.js';
 import { ByteSource } from './byte-source.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from './cursor.js';
 import type { Projection } from './projection.js';
+import { BACKSLASH, QUOTE } from './bytes.js';
 
 export interface DocumentStreamOptions {
   /** The path as the user gave it, for error messages. */
@@ -20,9 +21,6 @@ export type DocumentEvent =
   | { kind: 'array'; key: string }
   /** A batch of consecutive items of a streamed array; `key` is null for a top-level array. */
   | { kind: 'items'; key: string | null; firstIndex: number; items: unknown[] };
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** `comments[12]` for a member array, `[12]` for a top-level one. */
 export function itemPath(key: string | null, index: number): string {

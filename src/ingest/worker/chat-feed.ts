@@ -58,6 +58,8 @@ function workerUrl(): URL {
 
 export interface ChatFeed {
   messages: Iterable<ChatMessage>;
+  /** Resolves when the next batch (or the end) is there to take; await it between synchronous pulls. */
+  ready(): Promise<void>;
   /** Complete once `messages` has been iterated to the end. */
   result(): ChatFeedResult;
   /** Stops the worker (idempotent); call when done or on failure. */
@@ -79,26 +81,33 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
   };
   const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2], resourceLimits: options.resourceLimits });
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
-  // An 'error' event can only arrive while the main thread is not blocked in take(); a worker that
-  // dies meanwhile (out of memory) is noticed by its silent heartbeat.
+  // Seen while the main thread runs its event loop (ready() waits there); a worker that dies while
+  // the main thread is blocked in take() (out of memory) is noticed by its silent heartbeat.
   let failure: Error | undefined;
   worker.once('error', (err) => (failure = err));
   let final: ChatFeedResult | undefined;
-  let closed = false;
+  let closing: Promise<void> | undefined;
+  /** Messages ready() has already taken off the port. */
+  const taken: WorkerMessage[] = [];
 
-  const take = (): WorkerMessage => {
+  const receive = (): boolean => {
+    const received = receiveMessageOnPort(port1);
+    if (!received) return false;
+    Atomics.add(counters, TAKEN, 1);
+    Atomics.notify(counters, TAKEN);
+    const message = received.message as WorkerMessage;
+    // Progress is told at once; it never waits in the queue.
+    if (message.type === 'progress') options.onProgress?.(message.read);
+    else taken.push(message);
+    return true;
+  };
+
+  /** Tracks the heartbeat across waits and throws once the worker has been silent too long. */
+  const watchdog = () => {
     let beat = Atomics.load(counters, HEARTBEAT);
     let lastBeatAt = Date.now();
-    for (;;) {
-      const seen = Atomics.load(counters, POSTED);
-      const received = receiveMessageOnPort(port1);
-      if (received) {
-        Atomics.add(counters, TAKEN, 1);
-        Atomics.notify(counters, TAKEN);
-        return received.message as WorkerMessage;
-      }
+    return () => {
       if (failure) throw failure;
-      Atomics.wait(counters, POSTED, seen, HEARTBEAT_MS * 4);
       const now = Date.now();
       const current = Atomics.load(counters, HEARTBEAT);
       if (current !== beat) {
@@ -107,8 +116,42 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
       } else if (now - lastBeatAt > silenceMs) {
         throw new Error(`the chat-reading worker stopped responding (no sign of life for ${silenceMs / 1000} s; out of memory?)`);
       }
+    };
+  };
+
+  /** Blocking: for the synchronous stages, when the next message is needed now. */
+  const take = (): WorkerMessage => {
+    const check = watchdog();
+    for (;;) {
+      const seen = Atomics.load(counters, POSTED);
+      while (taken.length === 0 && receive());
+      const next = taken.shift();
+      if (next) return next;
+      check();
+      Atomics.wait(counters, POSTED, seen, HEARTBEAT_MS * 4);
     }
   };
+
+  /**
+   * Resolves once a message is waiting, without blocking the event loop: the pipeline awaits this
+   * before each segment, so the lock's refresh timer, progress and a failing worker's 'error' event
+   * still get their turn while the worker reads (a long read in collect order sends nothing until
+   * it has read everything).
+   */
+  async function ready(): Promise<void> {
+    if (final || taken.length > 0) return;
+    const check = watchdog();
+    for (;;) {
+      const seen = Atomics.load(counters, POSTED);
+      while (taken.length === 0 && receive());
+      if (taken.length > 0) return;
+      check();
+      const wait = Atomics.waitAsync(counters, POSTED, seen, HEARTBEAT_MS * 4);
+      if (wait.async) await wait.value;
+      // A turn of the event loop either way, so the 'error' event of a worker that failed can land.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 
   function* messages(): Generator<ChatMessage> {
     const decoder = new BatchDecoder();
@@ -124,22 +167,24 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
           final = { sources: message.sources, preroll: message.preroll, kept };
           return;
         } else if (message.type === 'out-of-order') throw new ChatFeedOutOfOrder(message.file);
-        else throw deserializeError(message.error);
+        else if (message.type === 'error') throw deserializeError(message.error);
       }
     } finally {
       void close();
     }
   }
 
-  async function close(): Promise<void> {
-    if (closed) return;
-    closed = true;
-    port1.close();
-    await worker.terminate();
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      port1.close();
+      await worker.terminate();
+    })();
+    return closing;
   }
 
   return {
     messages: messages(),
+    ready,
     result: () => {
       if (!final) throw new Error('the chat feed was read before it ended');
       return final;

@@ -43,6 +43,8 @@ export interface SerializedError {
 
 export type WorkerMessage =
   | { type: 'batch'; batch: EncodedBatch; read: number }
+  /** Messages read so far, while nothing is ready to hand over (collect order reads everything first). */
+  | { type: 'progress'; read: number }
   | { type: 'end'; sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number }
   | { type: 'out-of-order'; file: string; timeMs: number; afterMs: number }
   | { type: 'error'; error: SerializedError };

@@ -12,18 +12,23 @@ import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, 
 const input = workerData as ReadWorkerInput;
 const control = new Int32Array(input.control, 0, CONTROL_SLOTS);
 const port = input.port;
+const PROGRESS_MS = 500;
 // Lets the main thread, which may be blocked waiting for a batch, tell a busy worker from a dead
 // one (a worker that ran out of memory says nothing).
 setInterval(() => Atomics.add(control, HEARTBEAT, 1), HEARTBEAT_MS).unref();
 
+/** Everything posted, batches or not: the main thread counts every message it takes. */
+let posted = 0;
+
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
+  posted++;
   Atomics.add(control, POSTED, 1);
   Atomics.notify(control, POSTED);
 }
 
 /** Blocks this thread (it has nothing else to do) until the main thread has taken enough batches. */
-function waitForRoom(posted: number): void {
+function waitForRoom(): void {
   for (;;) {
     const taken = Atomics.load(control, TAKEN);
     if (posted - taken < MAX_BATCHES_IN_FLIGHT) return;
@@ -38,16 +43,24 @@ async function run(): Promise<void> {
     timeBase: { startedAtMs: input.startedAtMs, programDateTimeToVideoMs: mapperFromAnchors(input.programDateTimes) },
   });
   const encoder = new BatchEncoder();
-  let posted = 0;
+  // Collect order hands nothing over until everything is read: tell the main thread how far it got.
+  let told = 0;
+  const progress = setInterval(() => {
+    if (stream.result.read === told) return;
+    told = stream.result.read;
+    post({ type: 'progress', read: told });
+  }, PROGRESS_MS);
+  progress.unref();
   try {
     for await (const batch of stream.batches) {
-      waitForRoom(posted);
+      waitForRoom();
       const encoded = encoder.encode(batch);
       post({ type: 'batch', batch: encoded, read: stream.result.read }, transferables(encoded));
-      posted++;
     }
+    clearInterval(progress);
     post({ type: 'end', sources: stream.result.sources, preroll: stream.result.preroll, read: stream.result.read });
   } catch (err) {
+    clearInterval(progress);
     if (err instanceof SourceOutOfOrder) post({ type: 'out-of-order', file: err.file, timeMs: err.timeMs, afterMs: err.afterMs });
     else post({ type: 'error', error: serializeError(err) });
   }

@@ -4,6 +4,7 @@ import { JsonCursor } from '../json/cursor.js';
 import { WHOLE } from '../json/projection.js';
 import { MESSAGE_RENDERERS } from './renderers.js';
 import { FirstPass, type SecondPass } from './two-pass.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../json/bytes.js';
 
 /** What one line tells the first pass, applied only once the whole line has been read. */
 export const enum Found {
@@ -82,15 +83,6 @@ function lineFindings(raw: unknown, out: Findings): void {
     if (name !== undefined) actionFindings(name, action[name], out);
   }
 }
-
-const QUOTE = 0x22;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COLON = 0x3a;
-
-const BACKSLASH = 0x5c;
 
 /** Thrown when the walk meets something it leaves to JSON.parse. */
 const GIVE_UP = new Error('not a plain line');
@@ -237,7 +229,6 @@ function walkLine(c: JsonCursor, out: Findings): void {
     out.values.push(...bare.values);
   }
 }
-
 
 /**
  * readYtDlp's first pass: deletions, bans and the ids of chat items and tickers. Lines are split as

@@ -19,8 +19,9 @@ const options: ChatFeedOptions = { order: 'stream', keepPreroll: false, programD
 
 describe('openChatFeed (worker thread)', () => {
   test('hands every message over in order, with the read counts and the source reports', () => {
-    // ~2.6 MB: many batches, more than the worker may have in flight, so its back-pressure waits run.
-    const file = nativeArchive('big.json', Array.from({ length: 40_000 }, (_, i) => i * 3));
+    // ~2.6 MB over 20 minutes: many batches (beyond the reorder window), more than the worker may
+    // have in flight, so its back-pressure waits run.
+    const file = nativeArchive('big.json', Array.from({ length: 40_000 }, (_, i) => i * 30));
     const progress: number[] = [];
     const feed = openChatFeed([{ file, offsetMs: -30, label: 'TW' }], { ...options, onProgress: (n) => progress.push(n) });
     let count = 0;
@@ -32,9 +33,9 @@ describe('openChatFeed (worker thread)', () => {
       count++;
     }
     const result = feed.result();
-    expect(count).toBe(39_990);
-    expect(result.kept).toBe(39_990);
-    expect(result.preroll).toEqual({ dropped: 10, clamped: 0 });
+    expect(count).toBe(39_999);
+    expect(result.kept).toBe(39_999);
+    expect(result.preroll).toEqual({ dropped: 1, clamped: 0 });
     expect(result.sources[0]).toMatchObject({ format: 'native', messages: 40_000, records: 40_000 });
     expect(progress.at(-1)).toBe(40_000);
     expect(progress.length).toBeGreaterThan(1);
@@ -54,13 +55,13 @@ describe('openChatFeed (worker thread)', () => {
   });
 
   test('a source out of time order is reported as such in stream order, and sorted in collect order', async () => {
-    // Several read chunks, so the step back is found after batches were handed over; within one
-    // batch, order is restored on the spot.
-    const file = nativeArchive('unsorted.json', [...Array.from({ length: 40_000 }, (_, i) => 10 + i), 5]);
+    // 67 minutes over several read chunks, then a message from the start: found after batches were
+    // handed over, far beyond the reorder window. Within one batch, order is restored on the spot.
+    const file = nativeArchive('unsorted.json', [...Array.from({ length: 40_000 }, (_, i) => 10 + i * 100), 5]);
     const streamed = openChatFeed([{ file, offsetMs: 0 }], options);
     expect(() => [...streamed.messages]).toThrow(ChatFeedOutOfOrder);
     const collected = openChatFeed([{ file, offsetMs: 0 }], { ...options, order: 'collect' });
-    expect([...collected.messages].slice(0, 3).map((m) => m.timeMs)).toEqual([5, 10, 11]);
+    expect([...collected.messages].slice(0, 3).map((m) => m.timeMs)).toEqual([5, 10, 110]);
     await collected.close();
     const small = openChatFeed([{ file: nativeArchive('small.json', [5, 9, 1]), offsetMs: 0 }], options);
     expect([...small.messages].map((m) => m.timeMs)).toEqual([1, 5, 9]);
@@ -82,4 +83,33 @@ describe('openChatFeed (worker thread)', () => {
     expect(() => [...feed.messages]).toThrow(/stopped responding|out of memory/i);
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
+
+  test('ready() waits without blocking the event loop, so timers (the lock refresh) keep running', async () => {
+    // Collect order sends nothing until the whole file is read and sorted.
+    const file = nativeArchive('slow.json', Array.from({ length: 40_000 }, (_, i) => 40_000 - i));
+    const feed = openChatFeed([{ file, offsetMs: 0 }], { ...options, order: 'collect' });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    await feed.ready();
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor((Date.now() - started) / 50));
+    expect([...feed.messages]).toHaveLength(40_000);
+    await feed.close();
+  });
+
+  test('a worker that cannot start fails at once with its own error', async () => {
+    const saved = process.env.CHAT_REPLAY_READ_WORKER;
+    process.env.CHAT_REPLAY_READ_WORKER = join(dir, 'no-such-worker.js');
+    try {
+      const feed = openChatFeed([{ file: nativeArchive('any.json', [1]), offsetMs: 0 }], options);
+      const started = Date.now();
+      await expect(feed.ready()).rejects.toThrow(/no-such-worker|Cannot find module/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await feed.close();
+    } finally {
+      process.env.CHAT_REPLAY_READ_WORKER = saved;
+    }
+  });
 });
