@@ -10,6 +10,8 @@
  * still unique and still stable, since the same input gives the same ids.
  */
 
+import { HashSet64 } from '../hash-set-64.js';
+
 // The characters encodeURIComponent leaves alone: `A–Z a–z 0–9 - _ . ! ~ * ' ( )`.
 const URI_SAFE = new Uint8Array(128);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") URI_SAFE[c.charCodeAt(0)] = 1;
@@ -44,65 +46,6 @@ class IdHash {
     this.hi = h;
     this.lo = l;
     return safe === 1;
-  }
-}
-
-/**
- * Open-addressing set of 64-bit hashes: linear probing over one array of (hi, lo) pairs, kept at
- * most three-quarters full, with (0, 0) marking an empty slot (a hash that is (0, 0) is stored as
- * (0, 1)). 8 bytes a slot, so 5 million ids take 64 MB instead of the 144 MB of separate hi/lo/used
- * arrays at half load; this set is the one part of a run that grows with the archive, because
- * hls.js needs cue ids unique across the whole presentation.
- */
-class HashSet64 {
-  private capacity: number;
-  private pairs: Int32Array;
-  private size = 0;
-
-  /** Sized for `expected` hashes up front when that is known: no rehashing on the way there. */
-  constructor(expected = 0) {
-    let capacity = 1 << 16;
-    while (capacity * 3 < 4 * expected && capacity < 1 << 22) capacity *= 2;
-    this.capacity = capacity;
-    this.pairs = new Int32Array(2 * capacity);
-  }
-
-  /** Adds the hash; false when it was there already. */
-  add(h: number, lo: number): boolean {
-    const l = h === 0 && lo === 0 ? 1 : lo;
-    const slot = this.find(h, l);
-    if (this.pairs[2 * slot] !== 0 || this.pairs[2 * slot + 1] !== 0) return false;
-    this.pairs[2 * slot] = h;
-    this.pairs[2 * slot + 1] = l;
-    if (++this.size * 4 > this.capacity * 3) this.grow();
-    return true;
-  }
-
-  /** The slot holding (h, l), or the empty slot where it would go. */
-  private find(h: number, l: number): number {
-    const mask = this.capacity - 1;
-    const pairs = this.pairs;
-    let slot = (h ^ l) & mask;
-    for (;;) {
-      const sh = pairs[2 * slot]!;
-      const sl = pairs[2 * slot + 1]!;
-      if ((sh === h && sl === l) || (sh === 0 && sl === 0)) return slot;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  private grow(): void {
-    const old = this.pairs;
-    this.capacity *= 2;
-    this.pairs = new Int32Array(2 * this.capacity);
-    for (let i = 0; i < old.length; i += 2) {
-      const h = old[i]!;
-      const l = old[i + 1]!;
-      if (h === 0 && l === 0) continue;
-      const slot = this.find(h, l);
-      this.pairs[2 * slot] = h;
-      this.pairs[2 * slot + 1] = l;
-    }
   }
 }
 

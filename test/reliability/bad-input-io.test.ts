@@ -46,13 +46,20 @@ function immutableWorks(): boolean {
     return false;
   }
   try {
-    writeFileSync(join(dir, 'f'), 'x');
-    return false;
-  } catch {
-    return true;
+    return throws(() => writeFileSync(join(dir, 'f'), 'x'));
   } finally {
     chattr('-i', dir);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether `attempt` throws: how the probes below ask whether this system enforces a restriction. */
+function throws(attempt: () => void): boolean {
+  try {
+    attempt();
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -82,10 +89,7 @@ function chmodStopsReads(): boolean {
   writeFileSync(f, 'x');
   chmodSync(f, 0o000);
   try {
-    readFileSync(f);
-    return false;
-  } catch {
-    return true;
+    return throws(() => readFileSync(f));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,10 +100,7 @@ function chmodStopsWrites(): boolean {
   const dir = scratch('probe-write');
   chmodSync(dir, 0o555);
   try {
-    writeFileSync(join(dir, 'f'), 'x');
-    return false;
-  } catch {
-    return true;
+    return throws(() => writeFileSync(join(dir, 'f'), 'x'));
   } finally {
     chmodSync(dir, 0o755);
     rmSync(dir, { recursive: true, force: true });
