@@ -10,6 +10,9 @@ export default defineConfig({
     pool: 'forks',
     // The pipeline reads chat in a worker thread, which cannot start from a .ts file: tests use the
     // built one (`npm test` builds first).
-    env: { CHAT_REPLAY_READ_WORKER: fileURLToPath(new URL('./dist/ingest/worker/read-worker.js', import.meta.url)) },
+    env: {
+      CHAT_REPLAY_READ_WORKER: fileURLToPath(new URL('./dist/ingest/worker/read-worker.js', import.meta.url)),
+      CHAT_REPLAY_BLOCK_WORKER: fileURLToPath(new URL('./dist/ingest/parallel/block-worker.js', import.meta.url)),
+    },
   },
 });

@@ -66,24 +66,54 @@ export async function* decodeChatBytes(input: AsyncIterable<Uint8Array>): AsyncG
     if (next.done) break;
     head = Buffer.concat([head, next.value]);
   }
-  const [b0, b1, b2, b3] = head;
-  if (b0 === 0x1f && b1 === 0x8b) {
-    yield* decodeChatBytes(gunzip(head, iterator));
-  } else if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    yield* passThrough(head.subarray(3), iterator);
-  } else if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
-    throw new DecodeError('UTF-32 text is not supported: save the file as UTF-8');
-  } else if (b0 === 0xff && b1 === 0xfe) {
-    yield* utf16ToUtf8(head.subarray(2), iterator, false);
-  } else if (b0 === 0xfe && b1 === 0xff) {
-    yield* utf16ToUtf8(head.subarray(2), iterator, true);
-  } else if ((b0 === 0x7b || b0 === 0x5b) && b1 === 0) {
-    yield* utf16ToUtf8(head, iterator, false);
-  } else if (b0 === 0 && (b1 === 0x7b || b1 === 0x5b)) {
-    yield* utf16ToUtf8(head, iterator, true);
-  } else {
-    yield* passThrough(head, iterator);
+  switch (classifyHead(head)) {
+    case 'gzip':
+      yield* decodeChatBytes(gunzip(head, iterator));
+      return;
+    case 'utf8-bom':
+      yield* passThrough(head.subarray(3), iterator);
+      return;
+    case 'utf32':
+      throw new DecodeError('UTF-32 text is not supported: save the file as UTF-8');
+    case 'utf16le-bom':
+      yield* utf16ToUtf8(head.subarray(2), iterator, false);
+      return;
+    case 'utf16be-bom':
+      yield* utf16ToUtf8(head.subarray(2), iterator, true);
+      return;
+    case 'utf16le':
+      yield* utf16ToUtf8(head, iterator, false);
+      return;
+    case 'utf16be':
+      yield* utf16ToUtf8(head, iterator, true);
+      return;
+    default:
+      yield* passThrough(head, iterator);
   }
+}
+
+export type ByteLayer = 'gzip' | 'utf8-bom' | 'utf32' | 'utf16le-bom' | 'utf16be-bom' | 'utf16le' | 'utf16be' | 'utf8';
+
+/** What the first four bytes of an archive say about how it is stored. */
+export function classifyHead(head: Uint8Array): ByteLayer {
+  const [b0, b1, b2, b3] = head;
+  if (b0 === 0x1f && b1 === 0x8b) return 'gzip';
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return 'utf8-bom';
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) return 'utf32';
+  if (b0 === 0xff && b1 === 0xfe) return 'utf16le-bom';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf16be-bom';
+  if ((b0 === 0x7b || b0 === 0x5b) && b1 === 0) return 'utf16le';
+  if (b0 === 0 && (b1 === 0x7b || b1 === 0x5b)) return 'utf16be';
+  return 'utf8';
+}
+
+/**
+ * Where the decoded text starts in the file, when decoding changes nothing but a BOM (plain UTF-8):
+ * then byte n of the text is byte `textStart + n` of the file, and any part of it can be read directly.
+ */
+export function plainTextStart(head: Uint8Array): number | undefined {
+  const layer = classifyHead(head);
+  return layer === 'utf8' ? 0 : layer === 'utf8-bom' ? 3 : undefined;
 }
 
 /** decodeChatBytes, with byte-layer problems reported as input errors naming the file. */

@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { fsError, inputError } from '../errors.js';
 import { readChatDownloader } from './chat-downloader.js';
-import { decodeChatInput } from './decode.js';
+import { decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
 import { peekHead } from './json/peek.js';
 import { sortMessagesByTime, type ChatMessage } from './message.js';
 import { readNativeArchive, readNativeJsonLines } from './native.js';
 import { readTwitchDownloader } from './twitchdownloader.js';
-import type { ArchiveReader, ChatSource, FormatName, IngestStats, TimeBase } from './types.js';
+import type { ArchiveReader, ChatSource, FormatName, IngestStats, RandomAccessText, TimeBase } from './types.js';
 import { readYtDlp } from './ytdlp.js';
 
 export interface SourceReport {
@@ -35,6 +36,11 @@ export interface IngestOptions {
   keepPreroll: boolean;
   /** Told the running count of messages read (all sources), after each batch. */
   onProgress?: (messagesRead: number) => void;
+  /**
+   * Whether a large plain-UTF-8 archive may be read on two threads (default: yes, past
+   * MIN_PARALLEL_BYTES), and tuning for tests that want it on small files.
+   */
+  parallel?: false | { minParallelBytes?: number; blockBytes?: number };
 }
 
 /**
@@ -108,6 +114,21 @@ function isParsable(line: string): boolean {
   }
 }
 
+/** Random access to a plain UTF-8 file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
+async function randomAccessTo(path: string, parallel: IngestOptions['parallel']): Promise<RandomAccessText | undefined> {
+  if (parallel === false) return undefined;
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    const textStart = plainTextStart(head.subarray(0, bytesRead));
+    return textStart === undefined ? undefined : { path, textStart, size, ...parallel };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * One source's messages in file order, with its offset, label and pre-roll applied; each batch is
  * sorted (stably) on its own. The report is stored in `reports[index]` when the source ends.
@@ -128,7 +149,8 @@ async function* readSource(
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
     const reopen = () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file);
-    for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen })) {
+    const randomAccess = await randomAccessTo(source.file, options.parallel);
+    for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {
         if (source.offsetMs) message.timeMs += source.offsetMs;

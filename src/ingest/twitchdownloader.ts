@@ -6,7 +6,8 @@ import { projectionFromSchema } from './json/projection.js';
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
 import { TwitchCommentSchema, TwitchVideoSchema, type TwitchComment } from './twitchdownloader-schema.js';
-import type { ArchiveReader, ReaderContext } from './types.js';
+import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
+import { readArrayInParallel } from './parallel/parallel-array.js';
 
 const COMMENT_PROJECTION = projectionFromSchema(TwitchCommentSchema);
 const VIDEO_PROJECTION = projectionFromSchema(TwitchVideoSchema);
@@ -59,12 +60,49 @@ function rolesOf(comment: TwitchComment): string[] {
 }
 
 /**
+ * Turns TwitchDownloader comments into messages: validates each (the error names `key[index]`),
+ * counts it, and skips (and counts) those without a commenter. Time is relative to `startSeconds`
+ * (video.start), given per call since a file may name it only after its comments.
+ */
+export function twitchCommentConverter(file: string, key: string | null, stats: IngestStats, authors = new AuthorInterner()) {
+  return (raw: unknown, index: number, startSeconds: number): ChatMessage | undefined => {
+    stats.records++;
+    const parsed = TwitchCommentSchema.safeParse(raw);
+    if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
+    const comment = parsed.data;
+    const commenter = comment.commenter;
+    if (commenter === null) {
+      stats.skipped['commenter: null'] = (stats.skipped['commenter: null'] ?? 0) + 1;
+      return undefined;
+    }
+    const name = commenter.display_name.trim() || commenter.name;
+    const { kind, amount } = classify(comment, name, commenter.name);
+    const message: ChatMessage = {
+      id: comment._id,
+      timeMs: Math.round((comment.content_offset_seconds - startSeconds) * 1000),
+      author: authors.author(commenter._id, name, rolesOf(comment), normalizeColor(comment.message.user_color)),
+      text: comment.message.body,
+      kind,
+      deleted: false,
+    };
+    if (amount !== undefined) message.amount = amount;
+    return message;
+  };
+}
+
+/** What a block worker needs to convert comments the way this reader does (see parallel/record-readers.ts). */
+export const TWITCH_RECORDS = {
+  projection: COMMENT_PROJECTION,
+  isRecord: (raw: unknown) => TwitchCommentSchema.safeParse(raw).success,
+};
+
+/**
  * TwitchDownloader chat JSON (`chatdownload -o chat.json`), also legacy v5 comment pages and bare
  * comment arrays. Time = content_offset_seconds − video.start (trimmed downloads and clips keep
- * VOD-relative offsets). Comments without a commenter are skipped and counted.
+ * VOD-relative offsets). Comments without a commenter are skipped and counted. A large file's
+ * comments are read on two threads (parallel/parallel-array.ts) once `video` is known.
  */
 export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: ReaderContext) {
-  const authors = new AuthorInterner();
   let startSeconds = 0;
   let videoSeen = false;
   // TwitchDownloader writes `video` before `comments`; should a file have it after, hold the
@@ -72,11 +110,29 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
   let held: ChatMessage[] | undefined;
   let rootType: 'object' | 'array' | undefined;
   let commentsSeen = false;
+  const converters = new Map<string | null, ReturnType<typeof twitchCommentConverter>>();
+  const authors = new AuthorInterner();
+  const converterFor = (key: string | null) => {
+    let converter = converters.get(key);
+    if (converter === undefined) converters.set(key, (converter = twitchCommentConverter(ctx.file, key, ctx.stats, authors)));
+    return converter;
+  };
   const events = streamJsonDocument(decodeChatInput(input, ctx.file), {
     file: ctx.file,
     arrayKeys: ['comments'],
     itemProjection: COMMENT_PROJECTION,
     members: { video: VIDEO_PROJECTION },
+    delegateArray: (key, start) => {
+      if (!videoSeen || ctx.randomAccess === undefined) return undefined;
+      const convert = converterFor(key);
+      return readArrayInParallel(start, {
+        text: ctx.randomAccess,
+        spec: { key, file: ctx.file, projection: COMMENT_PROJECTION },
+        convert: (raw, index) => convert(raw, index, startSeconds),
+        helper: { format: 'twitchdownloader', startSeconds },
+        stats: ctx.stats,
+      });
+    },
   });
   for await (const event of events) {
     if (event.kind === 'member') {
@@ -96,30 +152,15 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
       commentsSeen = true;
       continue;
     }
+    if (event.kind === 'delegated') {
+      yield* event.batches as AsyncIterable<ChatMessage[]>;
+      continue;
+    }
     const batch: ChatMessage[] = [];
+    const convert = converterFor(event.key);
     for (let k = 0; k < event.items.length; k++) {
-      const raw = event.items[k];
-      ctx.stats.records++;
-      const parsed = TwitchCommentSchema.safeParse(raw);
-      if (!parsed.success) throw schemaError(ctx.file, itemPath(event.key, event.firstIndex + k), parsed.error, raw);
-      const comment = parsed.data;
-      const commenter = comment.commenter;
-      if (commenter === null) {
-        ctx.stats.skipped['commenter: null'] = (ctx.stats.skipped['commenter: null'] ?? 0) + 1;
-        continue;
-      }
-      const name = commenter.display_name.trim() || commenter.name;
-      const { kind, amount } = classify(comment, name, commenter.name);
-      const message: ChatMessage = {
-        id: comment._id,
-        timeMs: Math.round((comment.content_offset_seconds - startSeconds) * 1000),
-        author: authors.author(commenter._id, name, rolesOf(comment), normalizeColor(comment.message.user_color)),
-        text: comment.message.body,
-        kind,
-        deleted: false,
-      };
-      if (amount !== undefined) message.amount = amount;
-      batch.push(message);
+      const message = convert(event.items[k], event.firstIndex + k, startSeconds);
+      if (message !== undefined) batch.push(message);
     }
     if (videoSeen) {
       if (batch.length) yield batch;

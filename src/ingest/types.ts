@@ -44,6 +44,27 @@ export interface ReaderContext {
    * would otherwise have to hold every message. Absent when the input cannot be read twice.
    */
   reopen?: () => AsyncIterable<Uint8Array>;
+  /**
+   * Present when the decoded text is the file's own bytes (plain UTF-8, perhaps after a BOM), so a
+   * reader may read any part of it directly: a large archive's records are then parsed on two
+   * threads (see json/parallel-array.ts).
+   */
+  randomAccess?: RandomAccessText;
+}
+
+export interface RandomAccessText {
+  /** The file system path to open. */
+  path: string;
+  /** File offset of the text's first byte (3 after a UTF-8 BOM). */
+  textStart: number;
+  /** File size in bytes. */
+  size: number;
+  /** Records arrays smaller than this are read on one thread. */
+  minParallelBytes?: number;
+  /** Bytes per block handed to each thread in turn. */
+  blockBytes?: number;
+  /** Told who read each block (tests check that the second thread did its share). */
+  onBlock?: (reader: 'worker' | 'self') => void;
 }
 
 /**

@@ -10,8 +10,16 @@ export class ByteSource {
   done = false;
   private readonly iterator: AsyncIterator<Uint8Array>;
 
-  constructor(input: AsyncIterable<Uint8Array>) {
+  /** `base` is the stream's offset in the whole text, when it does not start at its beginning. */
+  constructor(input: AsyncIterable<Uint8Array>, base = 0) {
     this.iterator = input[Symbol.asyncIterator]();
+    this.base = base;
+  }
+
+  /** Stops reading the input (closes the file behind it) before its end. */
+  async close(): Promise<void> {
+    this.done = true;
+    await this.iterator.return?.();
   }
 
   /**

@@ -12,6 +12,20 @@ export interface DocumentStreamOptions {
   itemProjection: Projection;
   /** Other top-level members to materialize (small ones: `video`, `broadcast`); the rest are skipped. */
   members: Readonly<Record<string, Projection>>;
+  /**
+   * Offered each records array as it starts, with the text offset of the byte after its `[`. A
+   * delegate that takes it reads the records its own way (parallel/parallel-array.ts), and this
+   * stream goes on from just past the array's `]`.
+   */
+  delegateArray?: (key: string | null, start: number) => ArrayDelegate | undefined;
+}
+
+export interface ArrayDelegate {
+  batches: AsyncIterable<unknown>;
+  /** Text offset just past the array, once `batches` has ended. */
+  end(): number;
+  /** The text from `at` on. */
+  resume(at: number): AsyncIterable<Uint8Array>;
 }
 
 export type DocumentEvent =
@@ -20,7 +34,9 @@ export type DocumentEvent =
   /** A records array (one of `arrayKeys`) starts: an empty array is still an array that was there. */
   | { kind: 'array'; key: string }
   /** A batch of consecutive items of a streamed array; `key` is null for a top-level array. */
-  | { kind: 'items'; key: string | null; firstIndex: number; items: unknown[] };
+  | { kind: 'items'; key: string | null; firstIndex: number; items: unknown[] }
+  /** A records array read by a delegate: its batches, to be consumed before the next event. */
+  | { kind: 'delegated'; key: string | null; batches: AsyncIterable<unknown> };
 
 /** `comments[12]` for a member array, `[12]` for a top-level one. */
 export function itemPath(key: string | null, index: number): string {
@@ -36,7 +52,7 @@ export async function* streamJsonDocument(
   input: AsyncIterable<Uint8Array>,
   options: DocumentStreamOptions,
 ): AsyncGenerator<DocumentEvent> {
-  const source = new ByteSource(input);
+  let source = new ByteSource(input);
   const cursor = new JsonCursor();
   let path = '(root)';
 
@@ -64,6 +80,20 @@ export async function* streamJsonDocument(
       }
     }
   };
+
+  /** The records of an array: by the delegate if it takes them, else here. */
+  async function* records(key: string | null): AsyncGenerator<DocumentEvent> {
+    const delegate = options.delegateArray?.(key, source.base + cursor.i);
+    if (delegate === undefined) {
+      yield* items(key);
+      return;
+    }
+    yield { kind: 'delegated', key, batches: delegate.batches };
+    const end = delegate.end();
+    await source.close();
+    source = new ByteSource(delegate.resume(end), end);
+    await more(0);
+  }
 
   async function* items(key: string | null): AsyncGenerator<DocumentEvent> {
     let index = 0;
@@ -175,7 +205,7 @@ export async function* streamJsonDocument(
   if (first === 0x5b) {
     cursor.i++;
     yield { kind: 'root', type: 'array' };
-    yield* items(null);
+    yield* records(null);
   } else if (first === 0x7b) {
     cursor.i++;
     yield { kind: 'root', type: 'object' };
@@ -195,7 +225,7 @@ export async function* streamJsonDocument(
           if (next !== 0x5b) throw inputError(`expected an array at byte ${source.base + cursor.i}`, options.file, { path: key });
           cursor.i++;
           yield { kind: 'array', key };
-          yield* items(key);
+          yield* records(key);
         } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
           yield { kind: 'member', key, value: await attempt(() => cursor.value(projection)) };
         } else await skipStreaming();
