@@ -85,6 +85,18 @@ describe('reading a TwitchDownloader archive in blocks on two threads', () => {
     }
   });
 
+  test('records larger than a block and than the read-ahead are read whole, on either thread', async () => {
+    const huge = (i: number) => trickyComment(i).replace('look ', `look ${'한'.repeat(30_000 + i * 7_000)} `);
+    const comments = Array.from({ length: 60 }, (_, i) => (i % 9 === 4 ? huge(i) : trickyComment(i)));
+    const file = write(`{"video":{"start":0},"comments":[${comments.join(',')}]}`);
+    const sequential = await read(file);
+    expect(sequential.messages).toHaveLength(60);
+    for (const blockBytes of [1000, 150_000]) {
+      const parallel = await read(file, blockBytes);
+      expect(plain(parallel.messages)).toEqual(plain(sequential.messages));
+    }
+  });
+
   test('pretty-printed files and a UTF-8 BOM', async () => {
     const comments = Array.from({ length: 300 }, (_, i) => JSON.parse(trickyComment(i)));
     const pretty = JSON.stringify({ video: { start: 0 }, comments }, null, 2);
