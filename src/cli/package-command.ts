@@ -5,6 +5,7 @@ import type { PackageSummary } from '../pipeline.js';
 import { usageError } from '../errors.js';
 import { COMMAND_INFO, EXIT, type CliCommand } from './command.js';
 import { formatPackageSummary } from './package-summary.js';
+import { keepHeapsNearLiveSize } from './heap-growth.js';
 import { createProgressReporter } from './progress.js';
 
 function builder(y: Argv) {
@@ -62,6 +63,7 @@ export const packageCommand: CliCommand<PackageArgs> = {
     }
     // Imported here, not at the top: `package --help` and usage errors need neither the pipeline nor zod.
     const { packageChatReplay } = await import('../pipeline.js');
+    keepHeapsNearLiveSize();
     const progress = createProgressReporter(io, { enabled: !args.json });
     const summary: PackageSummary = await packageChatReplay({
       chat: sources,

@@ -15,6 +15,7 @@ import type { ArrayDelegate } from '../json/document-stream.js';
 import type { ChatMessage } from '../message.js';
 import type { IngestStats, RandomAccessText } from '../types.js';
 import { BatchDecoder } from '../worker/batch-codec.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../worker/protocol.js';
 import { parseBlock, type BlockEnd, type BlockSpec } from './block-parse.js';
 import type { BlockResult, BlockTask, BlockWorkerInput } from './block-protocol.js';
 import { FileWindow } from './file-window.js';
@@ -130,7 +131,7 @@ class BlockHelper {
   private failed = false;
 
   constructor(input: BlockWorkerInput) {
-    this.worker = new Worker(blockWorkerUrl(), { workerData: input });
+    this.worker = new Worker(blockWorkerUrl(), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.worker.on('message', (result: BlockResult) => this.settle(result.block, result));
     // A worker that cannot start or dies only slows the read down: every block it owed is read here.
     const fail = () => {

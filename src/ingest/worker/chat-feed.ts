@@ -10,7 +10,7 @@ import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
 import { BatchDecoder } from './batch-codec.js';
-import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 /**
  * How long the worker may show no heartbeat before the main thread gives up on it. Far above the
@@ -28,7 +28,7 @@ export interface ChatFeedOptions {
   onProgress?: (messagesRead: number) => void;
   /** How long a silent worker is waited for (default WORKER_SILENCE_MS). */
   silenceMs?: number;
-  /** Heap limits for the worker (default: the process's). */
+  /** Heap limits for the worker (default: a smaller young generation, WORKER_YOUNG_GENERATION_MB). */
   resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
@@ -79,7 +79,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
     control,
     port: port2 as unknown as MessagePort,
   };
-  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2], resourceLimits: options.resourceLimits });
+  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2], resourceLimits: options.resourceLimits ?? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
   // Seen while the main thread runs its event loop (ready() waits there); a worker that dies while
   // the main thread is blocked in take() (out of memory) is noticed by its silent heartbeat.
