@@ -203,7 +203,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   };
 }
 
-interface RenditionTarget {
+export interface RenditionTarget {
   timeline: VideoTimeline;
   maps: TimestampMaps;
   outDir: string;
@@ -213,9 +213,10 @@ interface RenditionTarget {
 
 /**
  * messages → rules → cues → segments → files, pulled one segment at a time while the feed's worker
- * reads ahead. The worker is stopped whatever happens.
+ * reads ahead. The worker is stopped whatever happens. Exported for bench/main-thread.js, which
+ * feeds it ready batches to measure the main thread's share alone.
  */
-async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: PackageOptions, target: RenditionTarget) {
+export async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: PackageOptions, target: RenditionTarget) {
   const { timeline, maps } = target;
   try {
     const kept = { count: 0 };
