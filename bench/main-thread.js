@@ -73,5 +73,5 @@ const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const mainMs = mainThreadCpuMs() - main0;
 process.stdout.write(
-  `${JSON.stringify({ messages: messageCount, dryRun, mainThreadCpuMs: mainMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), userMs: Math.round(cpu.user / 1000), systemMs: Math.round(cpu.system / 1000), wallMs: Math.round(wallMs), files: result.written.filesWritten, bytes: result.written.bytes })}\n`,
+  `${JSON.stringify({ messages: messageCount, dryRun, mainThreadCpuMs: mainMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), userMs: Math.round(cpu.user / 1000), systemMs: Math.round(cpu.system / 1000), wallMs: Math.round(wallMs), files: result.written.filesWritten, bytes: result.written.bytes, kept: result.kept, cues: { ...result.cueStats, ...result.segmenterStats } })}\n`,
 );
