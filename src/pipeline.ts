@@ -203,7 +203,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   };
 }
 
-interface RenditionTarget {
+export interface RenditionTarget {
   timeline: VideoTimeline;
   maps: TimestampMaps;
   outDir: string;
@@ -213,20 +213,24 @@ interface RenditionTarget {
 
 /**
  * messages → rules → cues → segments → files, pulled one segment at a time while the feed's worker
- * reads ahead. The worker is stopped whatever happens.
+ * reads ahead. The worker is stopped whatever happens. Exported for bench/main-thread.js, which
+ * feeds it ready batches to measure the main thread's share alone.
  */
-async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: PackageOptions, target: RenditionTarget) {
+export async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: PackageOptions, target: RenditionTarget) {
   const { timeline, maps } = target;
   try {
-    const kept = { count: 0 };
     const { messages: ruled, reports } = applyRuleSet(feed.messages, ruleSet);
     const windowStats = { cues: 0, hidden: 0 };
-    const cues = countCues(layoutCues(countKept(ruled, kept), options, windowStats));
+    const cues = layoutCues(ruled, options, windowStats);
+    // Counted as the segmenter takes them rather than by a generator of its own around the
+    // layout: each stage between the worker and the segments is a generator resumed once per
+    // message or cue, and two of them only counting cost ~150 ms per million.
+    const cueStats = cueCounter();
     const segmenterStats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
     const files: RenditionFiles = {
       dir: target.outDir,
       segments: (function* () {
-        for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats)) {
+        for (const { segment, cues: segmentCues } of segmentCuesOnTimeline(cues, timeline, segmenterStats, cueStats.count)) {
           const map = maps.byDomain[segment.domain]!;
           const blocks = segmentCues.map((c) => cachedBlock(c, map.originMs));
           yield { content: renderWebvttSegment(map.mpegts, blocks), hasCues: blocks.length > 0 };
@@ -243,7 +247,11 @@ async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, options: Pac
       dryRun: options.dryRun,
       onProgress: (p) => options.onProgress?.({ ...p, total: timeline.segments.length }),
     });
-    return { ingest: feed.result(), written, kept: kept.count, reports, cueStats: cues.stats, segmenterStats, windowStats };
+    const ingest = feed.result();
+    // Rules only drop or edit (the per-rule `kept` of the summary rests on it too), so what reaches
+    // the layout is what the feed handed over less what they dropped: no counting generator.
+    const kept = reports.reduce((n, r) => n - r.dropped, ingest.kept);
+    return { ingest, written, kept, reports, cueStats: cueStats.stats, segmenterStats, windowStats };
   } finally {
     await feed.close();
   }
@@ -279,35 +287,24 @@ function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions, st
   return messageLayout(messages, { holdMs: options.holdMs, maxVisible: options.maxVisible, renderLine });
 }
 
-function* countKept(messages: Iterable<ChatMessage>, kept: { count: number }): Generator<ChatMessage> {
-  for (const m of messages) {
-    kept.count++;
-    yield m;
-  }
-}
-
 /** Counts cues and the busiest minute (cue starts per wall-clock minute of video) as they pass. */
-function countCues(cues: Iterable<Cue>) {
+function cueCounter() {
   const stats = { total: 0, peakPerMinute: 0 };
   let minute = -1;
   let inMinute = 0;
-  const iterable = {
+  return {
     stats,
-    *[Symbol.iterator]() {
-      for (const cue of cues) {
-        stats.total++;
-        const m = Math.floor(cue.startMs / 60_000);
-        if (m !== minute) {
-          minute = m;
-          inMinute = 0;
-        }
-        inMinute++;
-        if (inMinute > stats.peakPerMinute) stats.peakPerMinute = inMinute;
-        yield cue;
+    count: (cue: Cue) => {
+      stats.total++;
+      const m = Math.floor(cue.startMs / 60_000);
+      if (m !== minute) {
+        minute = m;
+        inMinute = 0;
       }
+      inMinute++;
+      if (inMinute > stats.peakPerMinute) stats.peakPerMinute = inMinute;
     },
   };
-  return iterable;
 }
 
 /** A cue repeated in several segments is rendered once: the repeats must be byte-identical anyway. */

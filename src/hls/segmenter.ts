@@ -36,6 +36,8 @@ export function* segmentCuesOnTimeline(
   cues: Iterable<Cue>,
   timeline: VideoTimeline,
   stats: SegmenterStats,
+  /** Told every cue as it is taken, before it is placed or dropped. */
+  onCue?: (cue: Cue) => void,
 ): Generator<SegmentCues> {
   // Where each domain ends, in µs: the start of the next domain, or the end of the video.
   const domainEndUs: number[] = [];
@@ -57,6 +59,7 @@ export function* segmentCuesOnTimeline(
     active.length = kept;
     const domainEnd = domainEndUs[segment.domain]!;
     while (!next.done && next.value.startMs * 1000 < windowEndUs) {
+      onCue?.(next.value);
       const placed = place(next.value, segment, domainEnd, stats);
       // One that already ended (only out-of-order input gives such) would be dropped by the next
       // window's compaction anyway, unseen.
@@ -66,7 +69,10 @@ export function* segmentCuesOnTimeline(
     // A copy: the consumer may keep the list, and `active` changes with the next window.
     yield { segment, cues: active.slice() };
   }
-  for (; !next.done; next = iterator.next()) stats.droppedPastEnd++;
+  for (; !next.done; next = iterator.next()) {
+    onCue?.(next.value);
+    stats.droppedPastEnd++;
+  }
 }
 
 function place(cue: Cue, segment: TimelineSegment, domainEndUs: number, stats: SegmenterStats): PlacedCue | undefined {

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 
 /**
  * Segment file names: `seg_00000_<hash>.vtt`, zero-padded so they sort (wider only past 99 999
- * segments), named by their content. A re-run whose output differs writes new files beside the old
+ * segments), named by their content (text is hashed as UTF-8, so a string and its bytes give one
+ * name). A re-run whose output differs writes new files beside the old
  * ones instead of over them, so the playlist the master still names keeps its own, consistent
  * segments until the new playlist and master are swapped in; an identical re-run names the same files.
  */
-export function subtitleSegmentName(index: number, total: number, content: string): string {
+export function subtitleSegmentName(index: number, total: number, content: string | Uint8Array): string {
   const width = Math.max(5, String(Math.max(total - 1, 0)).length);
   const hash = createHash('sha1').update(content).digest('hex').slice(0, 10);
   return `seg_${String(index).padStart(width, '0')}_${hash}.vtt`;

@@ -7,8 +7,8 @@ import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
 export interface RenditionFiles {
   dir: string;
-  /** Produced lazily, in order; each is written as soon as it is produced. */
-  segments: Iterable<{ content: string; hasCues: boolean }>;
+  /** Produced lazily, in order; each is written as soon as it is produced. Text is written as UTF-8. */
+  segments: Iterable<{ content: string | Uint8Array; hasCues: boolean }>;
   /** Awaited before each segment is pulled (the chat feed's readiness: producing may block otherwise). */
   beforeSegment?: () => Promise<void>;
   segmentCount: number;
@@ -70,12 +70,15 @@ export async function commitRendition(
       const next = iterator.next();
       if (next.done) break;
       const segment = next.value;
-      const name = subtitleSegmentName(names.length, files.segmentCount, segment.content);
+      // Encoded once: the name's hash, the byte count and the write all take these bytes, where a
+      // string made each of them encode (or scan) the whole segment again (110 MB per 1 M messages).
+      const bytes = typeof segment.content === 'string' ? Buffer.from(segment.content) : segment.content;
+      const name = subtitleSegmentName(names.length, files.segmentCount, bytes);
       names.push(name);
       if (segment.hasCues) result.segmentsWithCues++;
-      result.bytes += Buffer.byteLength(segment.content);
+      result.bytes += bytes.byteLength;
       result.filesWritten++;
-      if (!options.dryRun && !present.has(name)) await pool.run(() => writeFileAtomic(join(files.dir, name), segment.content));
+      if (!options.dryRun && !present.has(name)) await pool.run(() => writeFileAtomic(join(files.dir, name), bytes));
       options.onProgress?.({ stage: 'write', done: result.filesWritten });
     }
   } catch (err) {

@@ -34,4 +34,21 @@ describe('escapeCueText', () => {
       { numRuns: 500 },
     );
   });
+
+  it('returns text that needs nothing as it is, and otherwise what the three replaces give (property)', () => {
+    const replaced = (text: string) =>
+      text
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+        .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ')
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    const tricky = fc.constantFrom('\uD83D', '\uDC4B', '\uD83D\uDC4B', '&', '<', '>', '\u2028', '\u2029', '\u009F', '\u00A0', '\u007F', '\t', 'a', '한', '\uFFFF');
+    const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.array(tricky).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(escapeCueText(text)).toBe(replaced(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['hello', '안녕하세요 👋 🔥🔥', 'é ß ¡']) expect(escapeCueText(text)).toBe(text);
+  });
 });

@@ -54,6 +54,16 @@ describe('segmentCuesOnTimeline', () => {
     expect(stats).toEqual({ droppedPastEnd: 1, clipped: 1 });
   });
 
+  it('tells onCue every cue once, in order, the dropped and clipped ones included', () => {
+    const seen: string[] = [];
+    const cues = [cue('a', 1000, 2000), cue('b', 5500, 13_000), cue('c', 9999, 10_000), cue('d', 12_000, 13_000)];
+    const out = [...segmentCuesOnTimeline(cues, timeline([6000, 4000]), { droppedPastEnd: 0, clipped: 0 }, (c) => seen.push(c.id))];
+    expect(out).toHaveLength(2);
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
+    expect([...segmentCuesOnTimeline([cue('x', 0, 1)], timeline([]), { droppedPastEnd: 0, clipped: 0 }, (c) => seen.push(c.id))]).toEqual([]);
+    expect(seen.at(-1)).toBe('x');
+  });
+
   it('cuts a cue at a discontinuity instead of carrying it into the next domain', () => {
     const { ids, out, stats } = run([cue('a', 5000, 9000)], timeline([6000, 6000], [1]));
     expect(ids).toEqual([['a'], []]);

@@ -43,6 +43,11 @@ seg_00001.vtt
     expect(subtitleSegmentName(7, 10, 'WEBVTT\n')).toBe(subtitleSegmentName(7, 10, 'WEBVTT\n'));
     expect(subtitleSegmentName(7, 10, 'WEBVTT\n')).not.toBe(subtitleSegmentName(7, 10, 'WEBVTT\n\nx'));
   });
+
+  it('names text and its UTF-8 bytes alike (the writer hashes the bytes it writes)', () => {
+    const text = 'WEBVTT\n\nm1\n00:00:01.000 --> 00:00:02.000\n민지: 안녕하세요 👋\n';
+    expect(subtitleSegmentName(3, 10, Buffer.from(text))).toBe(subtitleSegmentName(3, 10, text));
+  });
 });
 
 describe('WebVTT segments', () => {
