@@ -22,6 +22,9 @@ interface FastSlices {
   latin1Slice(start: number, end: number): string;
 }
 
+/** Shared by every cursor of the thread: strings are immutable, and the cache is half a megabyte. */
+const shortStrings = new ShortStringCache();
+
 const NULL = Buffer.from('null');
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
@@ -55,7 +58,6 @@ export class JsonCursor {
   private lastStringEscaped = false;
   /** Slot arrays of the objects being projected, one per nesting depth, reused from object to object. */
   private slotsByDepth: unknown[][] = [];
-  private readonly shortStrings = new ShortStringCache();
   /** skipContainer's stack of closing bytes, kept between calls. */
   private readonly closers: number[] = [];
 
@@ -132,7 +134,7 @@ export class JsonCursor {
     const end = this.stringEnd(start);
     this.i = end + 1;
     if (this.lastStringEscaped) return this.parseEscaped(start - 1, end + 1);
-    if (end - start <= SHORT_STRING) return this.shortStrings.get(this.buf, start, end);
+    if (end - start <= SHORT_STRING) return shortStrings.get(this.buf, start, end);
     return this.fast.utf8Slice(start, end);
   }
 

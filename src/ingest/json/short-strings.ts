@@ -1,7 +1,9 @@
 /** Strings up to this many bytes go through the cache; longer ones (message ids, long bodies) rarely repeat. */
 export const SHORT_STRING = 32;
 
-const SLOTS = 4096;
+/** 16 k slots of 32 bytes: 512 kB, once per thread. 4 k slots hit 63 % of 1.08 M short strings of the 200 k bench archive, 16 k hit 84 %. */
+const SLOT_BITS = 14;
+const SLOTS = 1 << SLOT_BITS;
 
 interface Utf8Slice {
   utf8Slice(start: number, end: number): string;
@@ -25,7 +27,7 @@ export class ShortStringCache {
     const n = end - start;
     let h = n;
     for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    const slot = h >>> 20; // the top 12 bits: FNV mixes the low ones poorly
+    const slot = h >>> (32 - SLOT_BITS); // the top bits: FNV mixes the low ones poorly
     const at = slot * SHORT_STRING;
     const cached = this.strings[slot];
     if (cached !== undefined && this.lengths[slot] === n) {
