@@ -329,7 +329,13 @@ export class JsonCursor {
   private wholeContainer(): unknown {
     const start = this.i;
     this.skip();
-    return JSON.parse(this.fast.utf8Slice(start, this.i));
+    try {
+      return JSON.parse(this.fast.utf8Slice(start, this.i));
+    } catch {
+      // skip checked the structure; only string contents skip does not look into can be wrong. A
+      // JsonSyntaxError becomes an input error with the file and offset; V8's SyntaxError would not.
+      throw this.error('invalid escape sequence or control character in a string', start);
+    }
   }
 
   private projectedObject(projection: ObjectProjection, depth: number): Record<string, unknown> {
