@@ -1,4 +1,5 @@
-import type { ObjectProjection, Projection } from './projection.js';
+import type { KeyEntry, ObjectProjection, Projection } from './projection.js';
+import { SHORT_STRING, ShortStringCache } from './short-strings.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './bytes.js';
 
 /** Thrown (as this one object, no stack) when a value runs past the end of the buffered bytes. */
@@ -20,6 +21,9 @@ interface FastSlices {
   utf8Slice(start: number, end: number): string;
   latin1Slice(start: number, end: number): string;
 }
+
+/** Shared by every cursor of the thread: strings are immutable, and the cache is half a megabyte. */
+const shortStrings = new ShortStringCache();
 
 const NULL = Buffer.from('null');
 const TRUE = Buffer.from('true');
@@ -52,6 +56,10 @@ export class JsonCursor {
   private fast: FastSlices = this.buf as unknown as FastSlices;
   private nextBackslash = -1;
   private lastStringEscaped = false;
+  /** Slot arrays of the objects being projected, one per nesting depth, reused from object to object. */
+  private slotsByDepth: unknown[][] = [];
+  /** skipContainer's stack of closing bytes, kept between calls. */
+  private readonly closers: number[] = [];
 
   reset(buf: Buffer, base: number, i: number, final: boolean): void {
     this.buf = buf;
@@ -125,7 +133,9 @@ export class JsonCursor {
     const start = this.i + 1;
     const end = this.stringEnd(start);
     this.i = end + 1;
-    return this.lastStringEscaped ? this.parseEscaped(start - 1, end + 1) : this.fast.utf8Slice(start, end);
+    if (this.lastStringEscaped) return this.parseEscaped(start - 1, end + 1);
+    if (end - start <= SHORT_STRING) return shortStrings.get(this.buf, start, end);
+    return this.fast.utf8Slice(start, end);
   }
 
   private parseEscaped(from: number, to: number): string {
@@ -224,30 +234,57 @@ export class JsonCursor {
   skip(): void {
     const c = this.peek();
     if (c === QUOTE) this.skipString();
-    else if (c === OPEN_BRACE) {
-      this.i++;
-      if (this.peek() === CLOSE_BRACE) {
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.skipContainer(c);
+    else this.scalar();
+  }
+
+  /**
+   * Skips the object or array opening at the cursor with a stack of closing bytes instead of
+   * recursion: skipped parts (`fragments`, `emoticons`) are most of an archive, and one loop costs
+   * less than a call per value. Checks and messages are those of a recursive descent.
+   */
+  private skipContainer(c: number): void {
+    const closers = this.closers;
+    let depth = 0;
+    let close = 0;
+    for (;;) {
+      // c is the first byte of a value, at this.i.
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         this.i++;
-        return;
+        close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+        closers[depth++] = close;
+        c = this.peek();
+        if (c !== close) {
+          if (close === CLOSE_BRACE) c = this.skipKey(c);
+          continue;
+        }
+        // An empty container: its closing byte is handled below like one after a last member.
+      } else {
+        if (c === QUOTE) this.skipString();
+        else this.scalar();
+        c = this.peek();
       }
       for (;;) {
-        if (this.peek() !== QUOTE) throw this.error(`expected a property name but found ${describeByte(this.buf[this.i])}`);
-        this.skipString();
-        this.expect(COLON, "':'");
-        this.skip();
-        if (this.endOfMember(CLOSE_BRACE, "'}'")) return;
-      }
-    } else if (c === OPEN_BRACKET) {
-      this.i++;
-      if (this.peek() === CLOSE_BRACKET) {
         this.i++;
-        return;
+        if (c === COMMA) break;
+        if (c !== close) throw this.error(`expected ',' or ${close === CLOSE_BRACE ? "'}'" : "']'"} but found ${describeByte(c)}`, this.i - 1);
+        if (--depth === 0) return;
+        close = closers[depth - 1]!;
+        c = this.peek();
       }
-      for (;;) {
-        this.skip();
-        if (this.endOfMember(CLOSE_BRACKET, "']'")) return;
-      }
-    } else this.scalar();
+      c = this.peek();
+      if (close === CLOSE_BRACE) c = this.skipKey(c);
+    }
+  }
+
+  /** Skips `"key":` (c is the byte at the cursor) and returns the first byte of the value. */
+  private skipKey(c: number): number {
+    if (c !== QUOTE) throw this.error(`expected a property name but found ${describeByte(this.buf[this.i])}`);
+    this.skipString();
+    c = this.peek();
+    if (c !== COLON) throw this.error(`expected ':' but found ${describeByte(c)}`);
+    this.i++;
+    return this.peek();
   }
 
   /** After a member: consumes ',' (false: more follow) or the closing byte (true: container ended). */
@@ -261,10 +298,15 @@ export class JsonCursor {
 
   /** Reads one value, materializing only what the projection asks for. */
   value(projection: Projection): unknown {
-    const c = this.peek();
+    return this.valueAt(projection, 0);
+  }
+
+  private valueAt(projection: Projection, depth: number): unknown {
+    let c = this.buf[this.i]!;
+    if (!(c > 0x20)) c = this.peek();
     if (c === QUOTE) return this.string();
     if (c === OPEN_BRACE) {
-      if (projection.kind === 'object') return this.projectedObject(projection);
+      if (projection.kind === 'object') return this.projectedObject(projection, depth);
       return this.wholeContainer();
     }
     if (c === OPEN_BRACKET) {
@@ -275,7 +317,7 @@ export class JsonCursor {
           this.i++;
           return out;
         }
-        do out.push(this.value(projection.items));
+        do out.push(this.valueAt(projection.items, depth));
         while (!this.endOfMember(CLOSE_BRACKET, "']'"));
         return out;
       }
@@ -287,27 +329,38 @@ export class JsonCursor {
   private wholeContainer(): unknown {
     const start = this.i;
     this.skip();
-    return JSON.parse(this.fast.utf8Slice(start, this.i));
+    try {
+      return JSON.parse(this.fast.utf8Slice(start, this.i));
+    } catch {
+      // skip checked the structure; only string contents skip does not look into can be wrong. A
+      // JsonSyntaxError becomes an input error with the file and offset; V8's SyntaxError would not.
+      throw this.error('invalid escape sequence or control character in a string', start);
+    }
   }
 
-  private projectedObject(projection: ObjectProjection): Record<string, unknown> {
+  private projectedObject(projection: ObjectProjection, depth: number): Record<string, unknown> {
     this.i++;
-    const out: Record<string, unknown> = {};
+    // Depth, not the projection, owns the slots: an array of objects reuses one slot array, and
+    // a NEED_MORE thrown half way leaves nothing to undo (the retry starts the object afresh).
+    const slots = (this.slotsByDepth[depth] ??= []);
+    const entries = projection.entries;
+    for (let k = 0; k < entries.length; k++) slots[k] = undefined;
     if (this.peek() === CLOSE_BRACE) {
       this.i++;
-      return out;
+      return projection.build(slots);
     }
     const b = this.buf;
     for (;;) {
-      if (this.peek() !== QUOTE) throw this.error(`expected a property name but found ${describeByte(b[this.i])}`);
+      let c = b[this.i]!;
+      if (!(c > 0x20)) c = this.peek();
+      if (c !== QUOTE) throw this.error(`expected a property name but found ${describeByte(b[this.i])}`);
       const start = this.i + 1;
       const end = this.stringEnd(start);
       this.i = end + 1;
-      let name: string | undefined;
-      let sub: Projection | undefined;
+      let entry: KeyEntry | undefined;
       if (this.lastStringEscaped) {
-        name = this.parseEscaped(start - 1, end + 1);
-        sub = projection.keys.get(name);
+        const name = this.parseEscaped(start - 1, end + 1);
+        entry = entries.find((e) => e.name === name);
       } else {
         // Compare the key's bytes against the wanted keys of that length: no string is built
         // for the many keys we skip.
@@ -319,17 +372,23 @@ export class JsonCursor {
             let j = 0;
             while (j < bytes.length && b[start + j] === bytes[j]) j++;
             if (j === bytes.length) {
-              name = candidate.name;
-              sub = candidate.sub;
+              entry = candidate;
               break;
             }
           }
         }
       }
-      this.expect(COLON, "':'");
-      if (sub === undefined) this.skip();
-      else out[name!] = this.value(sub);
-      if (this.endOfMember(CLOSE_BRACE, "'}'")) return out;
+      c = b[this.i]!;
+      if (c === COLON) this.i++;
+      else this.expect(COLON, "':'");
+      if (entry === undefined) this.skip();
+      else slots[entry.slot] = this.valueAt(entry.sub, depth + 1);
+      c = b[this.i]!;
+      if (c === COMMA) this.i++;
+      else if (c === CLOSE_BRACE) {
+        this.i++;
+        return projection.build(slots);
+      } else if (this.endOfMember(CLOSE_BRACE, "'}'")) return projection.build(slots);
     }
   }
 }

@@ -16,6 +16,8 @@ export interface KeyEntry {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly sub: Projection;
+  /** Index of this key's value in the slots the cursor fills before `build`. */
+  readonly slot: number;
 }
 
 /** Keep only the listed keys of an object; others are skipped (still syntax-checked). */
@@ -24,6 +26,15 @@ export interface ObjectProjection {
   /** Keys bucketed by UTF-8 byte length, so matching a key never allocates a string. */
   readonly byLength: ReadonlyArray<ReadonlyArray<KeyEntry> | undefined>;
   readonly keys: ReadonlyMap<string, Projection>;
+  /** Key entries in declaration order (entry k fills slot k). */
+  readonly entries: ReadonlyArray<KeyEntry>;
+  /**
+   * Builds the object from its slots in one object literal: every object of a projection gets the
+   * same hidden class, instead of one grown key by key in file order through a megamorphic keyed
+   * store. A key missing from the input is present with the value undefined, which zod treats
+   * exactly like an absent key (optional fields stay undefined, required ones fail the same way).
+   */
+  readonly build: (slots: ReadonlyArray<unknown>) => Record<string, unknown>;
 }
 
 export interface ArrayProjection {
@@ -36,12 +47,24 @@ export const WHOLE: WholeProjection = { kind: 'whole' };
 export function objectProjection(keys: Record<string, Projection>): ObjectProjection {
   const byLength: KeyEntry[][] = [];
   const map = new Map<string, Projection>();
+  const entries: KeyEntry[] = [];
   for (const [name, sub] of Object.entries(keys)) {
-    const bytes = Buffer.from(name, 'utf8');
-    (byLength[bytes.length] ??= []).push({ name, bytes, sub });
+    const entry = { name, bytes: Buffer.from(name, 'utf8'), sub, slot: entries.length };
+    (byLength[entry.bytes.length] ??= []).push(entry);
+    entries.push(entry);
     map.set(name, sub);
   }
-  return { kind: 'object', byLength, keys: map };
+  return { kind: 'object', byLength, keys: map, entries, build: compileBuilder(entries.map((e) => e.name)) };
+}
+
+/**
+ * `(s) => ({ "a": s[0], "b": s[1] })` for the given names: a literal is the only way to give V8 one
+ * fixed shape per projection up front. Names are JSON-quoted, and `__proto__` is written as a
+ * computed key so that it stays an own property (as JSON.parse makes it) instead of setting the prototype.
+ */
+function compileBuilder(names: readonly string[]): (slots: ReadonlyArray<unknown>) => Record<string, unknown> {
+  const fields = names.map((name, k) => `${name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name)}: s[${k}]`);
+  return new Function('s', `return { ${fields.join(', ')} };`) as (slots: ReadonlyArray<unknown>) => Record<string, unknown>;
 }
 
 interface ZodDefLike {
