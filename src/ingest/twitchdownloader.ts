@@ -2,6 +2,7 @@ import { inputError } from '../errors.js';
 import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
 import { itemPath, streamJsonDocument } from './json/document-stream.js';
+import { compileFastCheck } from './json/fast-check.js';
 import { projectionFromSchema } from './json/projection.js';
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
@@ -11,6 +12,7 @@ import { readArrayInParallel } from './parallel/parallel-array.js';
 
 const COMMENT_PROJECTION = projectionFromSchema(TwitchCommentSchema);
 const VIDEO_PROJECTION = projectionFromSchema(TwitchVideoSchema);
+const COMMENT_CHECK = compileFastCheck(TwitchCommentSchema);
 
 /** Twitch badge set ids → our roles (TwitchDownloader ChatBadge.cs); other badge ids are kept as-is. */
 export const TWITCH_BADGE_ROLES: Readonly<Record<string, string>> = {
@@ -67,9 +69,14 @@ function rolesOf(comment: TwitchComment): string[] {
 export function twitchCommentConverter(file: string, key: string | null, stats: IngestStats, authors = new AuthorInterner()) {
   return (raw: unknown, index: number, startSeconds: number): ChatMessage | undefined => {
     stats.records++;
-    const parsed = TwitchCommentSchema.safeParse(raw);
-    if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
-    const comment = parsed.data;
+    // zod only for a comment the compiled check cannot vouch for: for its verdict and its message.
+    let comment: TwitchComment;
+    if (COMMENT_CHECK(raw)) comment = raw as TwitchComment;
+    else {
+      const parsed = TwitchCommentSchema.safeParse(raw);
+      if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
+      comment = parsed.data;
+    }
     const commenter = comment.commenter;
     if (commenter === null) {
       stats.skipped['commenter: null'] = (stats.skipped['commenter: null'] ?? 0) + 1;
@@ -93,14 +100,15 @@ export function twitchCommentConverter(file: string, key: string | null, stats: 
 /** What a block worker needs to convert comments the way this reader does (see parallel/record-readers.ts). */
 export const TWITCH_RECORDS = {
   projection: COMMENT_PROJECTION,
-  isRecord: (raw: unknown) => TwitchCommentSchema.safeParse(raw).success,
+  isRecord: (raw: unknown) => COMMENT_CHECK(raw) || TwitchCommentSchema.safeParse(raw).success,
 };
 
 /**
  * TwitchDownloader chat JSON (`chatdownload -o chat.json`), also legacy v5 comment pages and bare
  * comment arrays. Time = content_offset_seconds − video.start (trimmed downloads and clips keep
  * VOD-relative offsets). Comments without a commenter are skipped and counted. A large file's
- * comments are read on two threads (parallel/parallel-array.ts) once `video` is known.
+ * comments are read on two threads (parallel/parallel-array.ts) once `video` is known, when
+ * read-sources grants random access (a plain UTF-8 file, and a core to spare).
  */
 export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: ReaderContext) {
   let startSeconds = 0;

@@ -9,7 +9,6 @@
  * Memory stays flat: the worker is never more than two blocks ahead.
  */
 import { createReadStream } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArrayDelegate } from '../json/document-stream.js';
 import type { ChatMessage } from '../message.js';
@@ -44,11 +43,11 @@ export interface ParallelArray extends ArrayDelegate {
   batches: AsyncIterable<ChatMessage[]>;
 }
 
-/** Undefined when the array is too small to be worth a second thread (or there is no second core). */
+/** Undefined when the array is too small to be worth a second thread. */
 export function readArrayInParallel(start: number, options: ParallelArrayOptions): ParallelArray | undefined {
   const { text } = options;
   const remaining = text.size - text.textStart - start;
-  if (remaining < (text.minParallelBytes ?? MIN_PARALLEL_BYTES) || availableParallelism() < 2) return undefined;
+  if (remaining < (text.minParallelBytes ?? MIN_PARALLEL_BYTES)) return undefined;
   let arrayEnd: number | undefined;
   return {
     batches: readBlocks(start, options, (at) => (arrayEnd = at)),

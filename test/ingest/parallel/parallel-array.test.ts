@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ChatReplayError } from '../../../src/errors.js';
 import type { ChatMessage } from '../../../src/ingest/message.js';
+import { readChatSources } from '../../../src/ingest/read-sources.js';
 import { readTwitchDownloader } from '../../../src/ingest/twitchdownloader.js';
+import { gzipSync } from 'node:zlib';
 import type { IngestStats, ReaderContext } from '../../../src/ingest/types.js';
 import { chunked } from '../helpers.js';
 import { writeTwitchArchive } from '../generate-twitch.js';
@@ -153,5 +155,21 @@ describe('reading a TwitchDownloader archive in blocks on two threads', () => {
     const parallel = await read(file, 500);
     expect(plain(parallel.messages)).toEqual(plain(sequential.messages));
     expect(parallel.messages[0]!.timeMs).toBe(-5000);
+  });
+
+  test('read-sources grants random access to plain UTF-8 files, BOM included, and not to gzip', async () => {
+    const comments = Array.from({ length: 300 }, (_, i) => trickyComment(i));
+    const text = `{"video":{"start":1},"comments":[${comments.join(',')}]}`;
+    const files = [write(text), write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), write(gzipSync(text))];
+    const options = { timeBase: {}, keepPreroll: true };
+    const expected = plain((await readChatSources([{ file: files[0]!, offsetMs: 0 }], { ...options, parallel: false })).messages);
+    for (const [k, file] of files.entries()) {
+      let blocks = 0;
+      const parallel = { minParallelBytes: 0, blockBytes: 2000, onBlock: () => void blocks++ };
+      const result = await readChatSources([{ file, offsetMs: 0 }], { ...options, parallel });
+      expect(plain(result.messages)).toEqual(expected);
+      if (k < 2) expect(blocks).toBeGreaterThan(10);
+      else expect(blocks).toBe(0);
+    }
   });
 });
