@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { AuthorInterner } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
+import { compileSafeParse } from './json/fast-check.js';
 import { projectionFromSchema, WHOLE } from './json/projection.js';
 import { streamRecords, type RecordWhere } from './json/records.js';
 import type { ChatMessage } from './message.js';
@@ -11,6 +12,7 @@ import type { ArchiveReader, ReaderContext } from './types.js';
 
 const MESSAGE_PROJECTION = projectionFromSchema(NativeMessageSchema);
 const BROADCAST_PROJECTION = projectionFromSchema(NativeBroadcastSchema);
+const parseNativeMessage = compileSafeParse(NativeMessageSchema);
 
 function positionOf(where: RecordWhere, field: string) {
   return typeof where === 'string' ? { path: `${where}.${field}` } : { line: where.line, path: field };
@@ -80,7 +82,7 @@ async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext,
       }
       if (typeof where === 'string' && where.startsWith('messages')) root = 'object';
       ctx.stats.records++;
-      const parsed = NativeMessageSchema.safeParse(raw);
+      const parsed = parseNativeMessage(raw);
       if (!parsed.success) throw schemaError(ctx.file, where, parsed.error, raw);
       const m = parsed.data;
       if (m.offsetMs === undefined && !broadcastSeen && ctx.timeBase.startedAtMs === undefined && root === 'object') waiting.push({ m, where });

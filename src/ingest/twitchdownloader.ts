@@ -2,7 +2,7 @@ import { inputError } from '../errors.js';
 import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
 import { itemPath, streamJsonDocument } from './json/document-stream.js';
-import { compileFastCheck } from './json/fast-check.js';
+import { compileSafeParse } from './json/fast-check.js';
 import { projectionFromSchema } from './json/projection.js';
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
@@ -12,7 +12,7 @@ import { readArrayInParallel } from './parallel/parallel-array.js';
 
 const COMMENT_PROJECTION = projectionFromSchema(TwitchCommentSchema);
 const VIDEO_PROJECTION = projectionFromSchema(TwitchVideoSchema);
-const COMMENT_CHECK = compileFastCheck(TwitchCommentSchema);
+const parseComment = compileSafeParse(TwitchCommentSchema);
 
 /** Twitch badge set ids → our roles (TwitchDownloader ChatBadge.cs); other badge ids are kept as-is. */
 export const TWITCH_BADGE_ROLES: Readonly<Record<string, string>> = {
@@ -69,14 +69,9 @@ function rolesOf(comment: TwitchComment): string[] {
 export function twitchCommentConverter(file: string, key: string | null, stats: IngestStats, authors = new AuthorInterner()) {
   return (raw: unknown, index: number, startSeconds: number): ChatMessage | undefined => {
     stats.records++;
-    // zod only for a comment the compiled check cannot vouch for: for its verdict and its message.
-    let comment: TwitchComment;
-    if (COMMENT_CHECK(raw)) comment = raw as TwitchComment;
-    else {
-      const parsed = TwitchCommentSchema.safeParse(raw);
-      if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
-      comment = parsed.data;
-    }
+    const parsed = parseComment(raw);
+    if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
+    const comment = parsed.data;
     const commenter = comment.commenter;
     if (commenter === null) {
       stats.skipped['commenter: null'] = (stats.skipped['commenter: null'] ?? 0) + 1;
@@ -100,7 +95,7 @@ export function twitchCommentConverter(file: string, key: string | null, stats: 
 /** What a block worker needs to convert comments the way this reader does (see parallel/record-readers.ts). */
 export const TWITCH_RECORDS = {
   projection: COMMENT_PROJECTION,
-  isRecord: (raw: unknown) => COMMENT_CHECK(raw) || TwitchCommentSchema.safeParse(raw).success,
+  isRecord: (raw: unknown) => parseComment(raw).success,
 };
 
 /**

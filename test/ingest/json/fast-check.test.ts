@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { ChatDownloaderItemSchema } from '../../../src/ingest/chat-downloader-schema.js';
-import { compileFastCheck } from '../../../src/ingest/json/fast-check.js';
+import { compileFastCheck, compileSafeParse } from '../../../src/ingest/json/fast-check.js';
 import { NativeArchiveSchema, NativeBroadcastSchema, NativeMessageSchema } from '../../../src/ingest/native-schema.js';
 import { TwitchCommentSchema, TwitchVideoSchema } from '../../../src/ingest/twitchdownloader-schema.js';
 import * as renderers from '../../../src/ingest/youtube/renderer-schema.js';
@@ -173,5 +173,25 @@ describe('compileFastCheck', () => {
     expect(compileFastCheck(z.object({ a: z.string() }).refine(() => true))({ a: 'x', b: 1 })).toBe(false);
     expect(compileFastCheck(z.strictObject({ a: z.string() }))({ a: 'x', b: 1 })).toBe(false);
     expect(compileFastCheck(z.strictObject({ a: z.string() }))({ a: 'x' })).toBe(true);
+  });
+});
+
+describe('compileSafeParse', () => {
+  const parse = compileSafeParse(TwitchCommentSchema);
+  const comment = { _id: 'c1', content_offset_seconds: 3, commenter: { display_name: 'A', _id: '1', name: 'a' }, message: { body: 'hi', user_badges: [{ _id: 'vip' }] } };
+
+  test('a record the check vouches for comes back as it is, without zod', () => {
+    const result = parse(comment);
+    expect(result.success).toBe(true);
+    expect(result.data).toBe(comment);
+  });
+
+  test('anything else gets zod\'s verdict and message', () => {
+    for (const bad of [{ ...comment, content_offset_seconds: 'soon' }, { ...comment, _id: '' }, null, []]) {
+      const ours = parse(bad);
+      const zods = TwitchCommentSchema.safeParse(bad);
+      expect(ours.success).toBe(false);
+      expect(ours.error?.message).toBe(zods.error?.message);
+    }
   });
 });
