@@ -16,7 +16,7 @@ const [archive, outDir, ...flags] = process.argv.slice(2);
 const dryRun = flags.includes('--dry-run');
 const dist = (path) => import(pathToFileURL(join(import.meta.dirname, '..', 'dist', path)).href);
 
-const cacheFile = join(outDir, '..', `${basename(archive)}.batches.v8`);
+const cacheFile = join(outDir, '..', `${basename(archive)}.batches2.v8`);
 if (!existsSync(cacheFile)) {
   const { streamChatSources } = await dist('ingest/read-sources.js');
   const { BatchEncoder } = await dist('ingest/worker/batch-codec.js');

@@ -2,15 +2,20 @@
  * How a batch of messages crosses from the reading worker to the main thread. Structured-cloning an
  * array of message objects cost as much CPU as parsing the archive (serialize in the worker,
  * rebuild on the main thread: 5.6 s of 24 s for a million messages). A batch is instead a handful
- * of flat values: every string field back to back in one string, their end offsets, times and flags
+ * of flat values: the string fields back to back in two strings, their end offsets, times and flags
  * in typed arrays (transferred, not copied), and each author sent once and then named by number.
+ *
+ * Why two strings: postMessage copies a one-byte (Latin-1) string at ~0.2 ns a character but a
+ * two-byte one at ~7 ns, on both sides (Node 20, 100 k-character strings). One Korean message
+ * makes the whole string two-byte, so the texts travel apart from the ids, labels and amounts,
+ * which are ASCII in practice (TwitchDownloader's and YouTube's ids are), and stay one-byte.
  */
 import type { Author, ChatMessage, MessageKind } from '../message.js';
 
 const KINDS: readonly MessageKind[] = ['chat', 'donation', 'subscription', 'system'];
 const KIND_INDEX: Readonly<Record<MessageKind, number>> = { chat: 0, donation: 1, subscription: 2, system: 3 };
 
-/** String slots per message, in this order. */
+/** String slots per message, in this order; TEXT is in `texts`, the others in `keys`. */
 const ID = 0;
 const TEXT = 1;
 const SOURCE = 2;
@@ -29,8 +34,11 @@ const AUTHOR_TABLE_LIMIT = 100_000;
 
 export interface EncodedBatch {
   count: number;
-  strings: string;
-  /** End offset in `strings` of each slot, SLOTS per message. */
+  /** Every message's text, back to back. */
+  texts: string;
+  /** Every other string field (id, source, amount, classes), back to back. */
+  keys: string;
+  /** End offset of each slot in its string (`texts` for TEXT, `keys` for the rest), SLOTS per message. */
   ends: Int32Array;
   times: Float64Array;
   /** Per message: author number, then flags. */
@@ -60,9 +68,10 @@ export class BatchEncoder {
       this.authorNumbers.clear();
       resetAuthors = true;
     }
-    // Appending to one string builds a rope that is flattened once, when the batch is posted:
+    // Appending to a string builds a rope that is flattened once, when the batch is posted:
     // cheaper than an array of pieces and a join.
-    let strings = '';
+    let keys = '';
+    let texts = '';
     for (let k = 0; k < count; k++) {
       const m = messages[k]!;
       let number = this.authorNumbers.get(m.author);
@@ -74,31 +83,31 @@ export class BatchEncoder {
       let flags = KIND_INDEX[m.kind];
       if (m.deleted) flags |= DELETED;
       const base = k * SLOTS;
-      strings += m.id;
-      ends[base + ID] = strings.length;
-      strings += m.text;
-      ends[base + TEXT] = strings.length;
+      keys += m.id;
+      ends[base + ID] = keys.length;
+      texts += m.text;
+      ends[base + TEXT] = texts.length;
       if (m.source !== undefined) {
         flags |= HAS_SOURCE;
-        strings += m.source;
+        keys += m.source;
       }
-      ends[base + SOURCE] = strings.length;
+      ends[base + SOURCE] = keys.length;
       if (m.amount !== undefined) {
         flags |= HAS_AMOUNT;
-        strings += m.amount;
+        keys += m.amount;
       }
-      ends[base + AMOUNT] = strings.length;
+      ends[base + AMOUNT] = keys.length;
       if (m.classes !== undefined) {
         flags |= HAS_CLASSES;
         // Class names cannot hold whitespace (ChatMessageSchema), so a space separates them.
-        strings += m.classes.join(' ');
+        keys += m.classes.join(' ');
       }
-      ends[base + CLASSES] = strings.length;
+      ends[base + CLASSES] = keys.length;
       times[k] = m.timeMs;
       meta[2 * k] = number;
       meta[2 * k + 1] = flags;
     }
-    return { count, strings, ends, times, meta, resetAuthors, newAuthors };
+    return { count, texts, keys, ends, times, meta, resetAuthors, newAuthors };
   }
 }
 
@@ -108,9 +117,10 @@ export class BatchDecoder {
   decode(batch: EncodedBatch): ChatMessage[] {
     if (batch.resetAuthors) this.authors = [];
     for (const author of batch.newAuthors) this.authors.push(author);
-    const { strings, ends, times, meta } = batch;
+    const { texts, keys, ends, times, meta } = batch;
     const out: ChatMessage[] = new Array(batch.count);
     let start = 0;
+    let textStart = 0;
     for (let k = 0; k < batch.count; k++) {
       const base = k * SLOTS;
       const idEnd = ends[base + ID]!;
@@ -120,18 +130,19 @@ export class BatchDecoder {
       const classesEnd = ends[base + CLASSES]!;
       const flags = meta[2 * k + 1]!;
       const message: ChatMessage = {
-        id: strings.slice(start, idEnd),
+        id: keys.slice(start, idEnd),
         timeMs: times[k]!,
         author: this.authors[meta[2 * k]!]!,
-        text: strings.slice(idEnd, textEnd),
+        text: texts.slice(textStart, textEnd),
         kind: KINDS[flags & 3]!,
         deleted: (flags & DELETED) !== 0,
       };
-      if (flags & HAS_SOURCE) message.source = strings.slice(textEnd, sourceEnd);
-      if (flags & HAS_AMOUNT) message.amount = strings.slice(sourceEnd, amountEnd);
-      if (flags & HAS_CLASSES) message.classes = classesEnd === amountEnd ? [] : strings.slice(amountEnd, classesEnd).split(' ');
+      if (flags & HAS_SOURCE) message.source = keys.slice(idEnd, sourceEnd);
+      if (flags & HAS_AMOUNT) message.amount = keys.slice(sourceEnd, amountEnd);
+      if (flags & HAS_CLASSES) message.classes = classesEnd === amountEnd ? [] : keys.slice(amountEnd, classesEnd).split(' ');
       out[k] = message;
       start = classesEnd;
+      textStart = textEnd;
     }
     return out;
   }
