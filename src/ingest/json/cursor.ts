@@ -1,4 +1,4 @@
-import type { KeyEntry, ObjectProjection, Projection } from './projection.js';
+import type { KeyEntry, KeyGuess, ObjectProjection, Projection } from './projection.js';
 import { SHORT_STRING, ShortStringCache } from './short-strings.js';
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './bytes.js';
 
@@ -28,6 +28,13 @@ const shortStrings = new ShortStringCache();
 const NULL = Buffer.from('null');
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
+
+/** Keys remembered per projection: a record with more members is matched the slow way past these. */
+const MAX_REMEMBERED_KEYS = 64;
+
+function rememberKey(b: Buffer, start: number, end: number, entry: KeyEntry | undefined): KeyGuess {
+  return { quoted: Uint8Array.prototype.slice.call(b, start, end), entry };
+}
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -350,32 +357,48 @@ export class JsonCursor {
       return projection.build(slots);
     }
     const b = this.buf;
-    for (;;) {
+    const lastKeys = projection.lastKeys;
+    for (let member = 0; ; member++) {
       let c = b[this.i]!;
       if (!(c > 0x20)) c = this.peek();
       if (c !== QUOTE) throw this.error(`expected a property name but found ${describeByte(b[this.i])}`);
       const start = this.i + 1;
-      const end = this.stringEnd(start);
-      this.i = end + 1;
       let entry: KeyEntry | undefined;
-      if (this.lastStringEscaped) {
-        const name = this.parseEscaped(start - 1, end + 1);
-        entry = entries.find((e) => e.name === name);
+      // Most records repeat the previous one's keys in the same order: when this key's bytes and
+      // closing quote are those of the key at this position last time, it is that key. The
+      // remembered keys hold no backslash, so equal bytes leave no escape unseen.
+      const guess = lastKeys[member];
+      let j = 0;
+      if (guess !== undefined) {
+        const quoted = guess.quoted;
+        while (j < quoted.length && b[start + j] === quoted[j]) j++;
+      }
+      if (guess !== undefined && j === guess.quoted.length) {
+        entry = guess.entry;
+        this.i = start + j;
       } else {
-        // Compare the key's bytes against the wanted keys of that length: no string is built
-        // for the many keys we skip.
-        const candidates = projection.byLength[end - start];
-        if (candidates !== undefined) {
-          for (let k = 0; k < candidates.length; k++) {
-            const candidate = candidates[k]!;
-            const bytes = candidate.bytes;
-            let j = 0;
-            while (j < bytes.length && b[start + j] === bytes[j]) j++;
-            if (j === bytes.length) {
-              entry = candidate;
-              break;
+        const end = this.stringEnd(start);
+        this.i = end + 1;
+        if (this.lastStringEscaped) {
+          const name = this.parseEscaped(start - 1, end + 1);
+          entry = entries.find((e) => e.name === name);
+        } else {
+          // Compare the key's bytes against the wanted keys of that length: no string is built
+          // for the many keys we skip.
+          const candidates = projection.byLength[end - start];
+          if (candidates !== undefined) {
+            for (let k = 0; k < candidates.length; k++) {
+              const candidate = candidates[k]!;
+              const bytes = candidate.bytes;
+              let j = 0;
+              while (j < bytes.length && b[start + j] === bytes[j]) j++;
+              if (j === bytes.length) {
+                entry = candidate;
+                break;
+              }
             }
           }
+          if (member < MAX_REMEMBERED_KEYS) lastKeys[member] = rememberKey(b, start, end + 1, entry);
         }
       }
       c = b[this.i]!;

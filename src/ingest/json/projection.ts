@@ -35,6 +35,18 @@ export interface ObjectProjection {
    * exactly like an absent key (optional fields stay undefined, required ones fail the same way).
    */
   readonly build: (slots: ReadonlyArray<unknown>) => Record<string, unknown>;
+  /**
+   * The keys of the last object read with this projection, in its order: archives write every
+   * record with the same keys in the same order, so the cursor first checks whether the n-th key
+   * is the n-th key of last time. A guess only; a wrong one costs a byte comparison.
+   */
+  readonly lastKeys: KeyGuess[];
+}
+
+/** A key seen at some position: its bytes and closing quote, and the wanted key it is (undefined: skipped). */
+export interface KeyGuess {
+  readonly quoted: Uint8Array;
+  readonly entry: KeyEntry | undefined;
 }
 
 export interface ArrayProjection {
@@ -54,7 +66,7 @@ export function objectProjection(keys: Record<string, Projection>): ObjectProjec
     entries.push(entry);
     map.set(name, sub);
   }
-  return { kind: 'object', byLength, keys: map, entries, build: compileBuilder(entries.map((e) => e.name)) };
+  return { kind: 'object', byLength, keys: map, entries, build: compileBuilder(entries.map((e) => e.name)), lastKeys: [] };
 }
 
 /**

@@ -126,4 +126,26 @@ describe('JsonCursor', () => {
     cursor.reset(Buffer.from('{"p":{"x":1},"q":{"y":2}}'), 0, 0, true);
     expect(cursor.value(projection)).toEqual({ p: { x: 1 }, q: { x: undefined } });
   });
+
+  test('records whose keys change order, share prefixes or are escaped read as JSON.parse reads them', () => {
+    // The cursor guesses each key from the previous record's key at that position (projection.lastKeys).
+    const keys = ['a', 'ab', 'b', 'ba', 'x', 'a\u0062', '\u0061', 'abc'];
+    const projection = objectProjection({ a: WHOLE, ab: WHOLE, b: objectProjection({ a: WHOLE }) });
+    const pick = (o: Record<string, unknown>) => {
+      const b = o.b as Record<string, unknown> | undefined;
+      return { a: o.a, ab: o.ab, b: b === undefined ? undefined : { a: b.a } };
+    };
+    const record = fc.array(fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.integer(), fc.constant('{"a":1,"ab":2}'))), { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), fc.boolean(), (records, spaced) => {
+        const text = `[${records.map((members) => `{${members.map(([k, v]) => `"${k}"${spaced ? ' : ' : ':'}${v}`).join(',')}}`).join(',')}]`;
+        const expected = (JSON.parse(text) as Array<Record<string, unknown>>).map(pick);
+        const cursor = new JsonCursor();
+        cursor.reset(Buffer.from(text), 0, 0, true);
+        const got = cursor.value({ kind: 'array', items: projection }) as Array<Record<string, unknown>>;
+        expect(got.map(pick)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
