@@ -33,7 +33,11 @@ const FALSE = Buffer.from('false');
 const MAX_REMEMBERED_KEYS = 64;
 
 function rememberKey(b: Buffer, start: number, end: number, entry: KeyEntry | undefined): KeyGuess {
-  return { quoted: Uint8Array.prototype.slice.call(b, start, end), entry };
+  const quoted = Uint8Array.prototype.slice.call(b, start, end);
+  const words = new Uint32Array(quoted.length >> 2);
+  const view = new DataView(quoted.buffer, quoted.byteOffset, quoted.length);
+  for (let k = 0; k < words.length; k++) words[k] = view.getUint32(4 * k, true);
+  return { quoted, words, entry };
 }
 
 function isWhitespace(c: number): boolean {
@@ -61,6 +65,7 @@ export class JsonCursor {
   /** True when buf holds everything up to the end of the input (a trailing number may end there). */
   final = false;
   private fast: FastSlices = this.buf as unknown as FastSlices;
+  private view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   private nextBackslash = -1;
   private lastStringEscaped = false;
   /** Slot arrays of the objects being projected, one per nesting depth, reused from object to object. */
@@ -71,6 +76,7 @@ export class JsonCursor {
   reset(buf: Buffer, base: number, i: number, final: boolean): void {
     this.buf = buf;
     this.fast = buf as unknown as FastSlices;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
     this.base = base;
     this.i = i;
     this.final = final;
@@ -345,6 +351,20 @@ export class JsonCursor {
     }
   }
 
+  /** True when the bytes at `start` are the guess's key and closing quote, compared four at a time. */
+  private matchesGuess(start: number, guess: KeyGuess): boolean {
+    const quoted = guess.quoted;
+    const n = quoted.length;
+    if (start + n > this.buf.length) return false;
+    const view = this.view;
+    const words = guess.words;
+    const whole = n & ~3;
+    for (let k = 0; k < whole; k += 4) if (view.getUint32(start + k, true) !== words[k >> 2]) return false;
+    const b = this.buf;
+    for (let k = whole; k < n; k++) if (b[start + k] !== quoted[k]) return false;
+    return true;
+  }
+
   private projectedObject(projection: ObjectProjection, depth: number): Record<string, unknown> {
     this.i++;
     // Depth, not the projection, owns the slots: an array of objects reuses one slot array, and
@@ -368,14 +388,9 @@ export class JsonCursor {
       // closing quote are those of the key at this position last time, it is that key. The
       // remembered keys hold no backslash, so equal bytes leave no escape unseen.
       const guess = lastKeys[member];
-      let j = 0;
-      if (guess !== undefined) {
-        const quoted = guess.quoted;
-        while (j < quoted.length && b[start + j] === quoted[j]) j++;
-      }
-      if (guess !== undefined && j === guess.quoted.length) {
+      if (guess !== undefined && this.matchesGuess(start, guess)) {
         entry = guess.entry;
-        this.i = start + j;
+        this.i = start + guess.quoted.length;
       } else {
         const end = this.stringEnd(start);
         this.i = end + 1;

@@ -46,6 +46,8 @@ export interface ObjectProjection {
 /** A key seen at some position: its bytes and closing quote, and the wanted key it is (undefined: skipped). */
 export interface KeyGuess {
   readonly quoted: Uint8Array;
+  /** `quoted` as little-endian 32-bit words (its whole words only). */
+  readonly words: Uint32Array;
   readonly entry: KeyEntry | undefined;
 }
 
