@@ -1,3 +1,4 @@
+import { StringTable } from '../string-table.js';
 import type { Author } from './message.js';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -15,7 +16,8 @@ export function normalizeColor(color: string | null | undefined): string | undef
 export class AuthorInterner {
   private readonly authors = new Map<string, Author>();
   private readonly roleLists = new Map<string, string[]>();
-  private readonly lastById = new Map<string, Author>();
+  /** Looked up once per message: a StringTable, not a Map (see string-table.ts). */
+  private readonly lastById = new StringTable<Author>();
 
   get size(): number {
     return this.authors.size;

@@ -10,6 +10,7 @@
  * makes the whole string two-byte, so the texts travel apart from the ids, labels and amounts,
  * which are ASCII in practice (TwitchDownloader's and YouTube's ids are), and stay one-byte.
  */
+import { StringTable } from '../../string-table.js';
 import type { Author, ChatMessage, MessageKind } from '../message.js';
 
 const KINDS: readonly MessageKind[] = ['chat', 'donation', 'subscription', 'system'];
@@ -55,7 +56,33 @@ export function transferables(batch: EncodedBatch): ArrayBuffer[] {
 }
 
 export class BatchEncoder {
-  private readonly authorNumbers = new Map<Author, number>();
+  /**
+   * Author numbers, found by the author's id and confirmed by identity (an author renamed or
+   * recoloured is another object with the same id, and gets a number of its own): one StringTable
+   * lookup per message instead of a Map lookup by object. Authors without an id use the Map.
+   */
+  private numbersById = new StringTable<{ author: Author; number: number }>();
+  private readonly numbersOfAnonymous = new Map<Author, number>();
+  private authorCount = 0;
+
+  private numberOf(author: Author, newAuthors: Author[]): number {
+    const id = author.id;
+    if (id !== undefined) {
+      const known = this.numbersById.get(id);
+      if (known !== undefined && known.author === author) return known.number;
+      const number = this.authorCount++;
+      this.numbersById.set(id, { author, number });
+      newAuthors.push(author);
+      return number;
+    }
+    let number = this.numbersOfAnonymous.get(author);
+    if (number === undefined) {
+      number = this.authorCount++;
+      this.numbersOfAnonymous.set(author, number);
+      newAuthors.push(author);
+    }
+    return number;
+  }
 
   encode(messages: readonly ChatMessage[]): EncodedBatch {
     const count = messages.length;
@@ -64,8 +91,10 @@ export class BatchEncoder {
     const meta = new Int32Array(count * 2);
     const newAuthors: Author[] = [];
     let resetAuthors = false;
-    if (this.authorNumbers.size > AUTHOR_TABLE_LIMIT) {
-      this.authorNumbers.clear();
+    if (this.authorCount > AUTHOR_TABLE_LIMIT) {
+      this.numbersById = new StringTable();
+      this.numbersOfAnonymous.clear();
+      this.authorCount = 0;
       resetAuthors = true;
     }
     // Appending to a string builds a rope that is flattened once, when the batch is posted:
@@ -74,12 +103,7 @@ export class BatchEncoder {
     let texts = '';
     for (let k = 0; k < count; k++) {
       const m = messages[k]!;
-      let number = this.authorNumbers.get(m.author);
-      if (number === undefined) {
-        number = this.authorNumbers.size;
-        this.authorNumbers.set(m.author, number);
-        newAuthors.push(m.author);
-      }
+      const number = this.numberOf(m.author, newAuthors);
       let flags = KIND_INDEX[m.kind];
       if (m.deleted) flags |= DELETED;
       const base = k * SLOTS;

@@ -43,4 +43,16 @@ describe('batch codec', () => {
     port1.close();
     port2.close();
   });
+
+  test('authors sharing an id (renamed, recoloured) stay distinct, however they alternate', () => {
+    const renamed: Author = { ...viewer, name: '한결_new' };
+    const recoloured: Author = { ...viewer, color: '#FF0000' };
+    const sequence = [viewer, renamed, viewer, recoloured, anon, renamed, viewer];
+    const batch = sequence.map((author, k): ChatMessage => ({ id: `m${k}`, timeMs: k, author, text: '', kind: 'chat', deleted: false }));
+    const decoded = new BatchDecoder().decode(new BatchEncoder().encode(batch));
+    expect(decoded.map((m) => m.author)).toEqual(sequence);
+    expect(decoded[2]!.author).toBe(decoded[0]!.author);
+    expect(decoded[5]!.author).toBe(decoded[1]!.author);
+  });
 });
+
