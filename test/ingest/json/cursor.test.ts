@@ -129,7 +129,7 @@ describe('JsonCursor', () => {
 
   test('records whose keys change order, share prefixes or are escaped read as JSON.parse reads them', () => {
     // The cursor guesses each key from the previous record's key at that position (projection.lastKeys).
-    const keys = ['a', 'ab', 'b', 'ba', 'x', 'a\u0062', '\u0061', 'abc'];
+    const keys = ['a', 'ab', 'b', 'ba', 'x', 'a\\u0062', '\\u0061', 'abc'];
     const projection = objectProjection({ a: WHOLE, ab: WHOLE, b: objectProjection({ a: WHOLE }) });
     const pick = (o: Record<string, unknown>) => {
       const b = o.b as Record<string, unknown> | undefined;

@@ -55,4 +55,3 @@ describe('batch codec', () => {
     expect(decoded[5]!.author).toBe(decoded[1]!.author);
   });
 });
-
