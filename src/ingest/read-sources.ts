@@ -11,6 +11,9 @@ import { readNativeArchive, readNativeJsonLines } from './native.js';
 import { readTwitchDownloader } from './twitchdownloader.js';
 import type { ArchiveReader, ChatSource, FormatName, IngestStats, RandomAccessText, TimeBase } from './types.js';
 import { readYtDlp } from './ytdlp.js';
+import { REORDER_WINDOW_MS } from './reorder-window.js';
+
+export { REORDER_WINDOW_MS };
 
 export interface SourceReport {
   file: string;
@@ -197,14 +200,6 @@ async function* readSource(
   };
 }
 
-/**
- * How far back in time a source may step and still stream. Archives written in arrival order are
- * only nearly sorted (a chat logger stamps sentAt from clients' clocks, yt-dlp's offsets jitter,
- * the bench's native archive has milliseconds out of order within each second): messages are held
- * this long (in chat time) before they are handed on, and sorted meanwhile. At a busy chat's 30
- * messages a second that is ~9 000 messages.
- */
-export const REORDER_WINDOW_MS = 5 * 60_000;
 
 /**
  * A source's batches in time order (stable), as long as it never steps back by more than
@@ -301,6 +296,41 @@ export function streamChatSources(sources: ChatSource[], options: IngestOptions 
     }
   }
   return { batches: batches(), result };
+}
+
+/** One source's next batch (sorted by time on its own), or the end of that source. */
+export type SourceEvent = { source: number; batch: ChatMessage[] } | { source: number; end: true };
+
+/**
+ * Stream order without the merge, for a merger downstream (the main thread's TimeOrderMerge): each
+ * source's batches as read, tagged with the source's index, then its end. The source read next is
+ * the one whose latest message is the earliest, so the sources advance together and the merger
+ * holds about a reorder window of each, as mergeByTime's pulls would.
+ */
+export function streamSourceBatches(sources: ChatSource[], options: IngestOptions): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
+  const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
+  const perSource = sources.map((source, index) => readSource(source, index, options, result));
+  async function* events(): AsyncGenerator<SourceEvent> {
+    const latest = sources.map(() => -Infinity);
+    const open = new Set(sources.keys());
+    try {
+      while (open.size > 0) {
+        let s = -1;
+        for (const i of open) if (s < 0 || latest[i]! < latest[s]!) s = i;
+        const next = await perSource[s]!.next();
+        if (next.done) {
+          open.delete(s);
+          yield { source: s, end: true };
+          continue;
+        }
+        latest[s] = Math.max(latest[s]!, next.value.at(-1)!.timeMs);
+        yield { source: s, batch: next.value };
+      }
+    } finally {
+      await Promise.all(perSource.map((source) => source.return(undefined)));
+    }
+  }
+  return { events: events(), result };
 }
 
 /** Every message of every source in memory, merged and sorted: for callers that want them all at once. */

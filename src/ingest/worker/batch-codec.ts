@@ -135,39 +135,53 @@ export class BatchEncoder {
   }
 }
 
+/**
+ * Message `k` of a batch, whose author numbers `authors` resolves (BatchDecoder.register). Any
+ * message can be read on its own, in any order: a slot's start is the previous slot's end.
+ */
+export function decodeMessage(batch: EncodedBatch, authors: readonly Author[], k: number): ChatMessage {
+  const { texts, keys, ends, meta } = batch;
+  const base = k * SLOTS;
+  const start = k === 0 ? 0 : ends[base - SLOTS + CLASSES]!;
+  const textStart = k === 0 ? 0 : ends[base - SLOTS + TEXT]!;
+  const idEnd = ends[base + ID]!;
+  const textEnd = ends[base + TEXT]!;
+  const sourceEnd = ends[base + SOURCE]!;
+  const amountEnd = ends[base + AMOUNT]!;
+  const classesEnd = ends[base + CLASSES]!;
+  const flags = meta[2 * k + 1]!;
+  const message: ChatMessage = {
+    id: keys.slice(start, idEnd),
+    timeMs: batch.times[k]!,
+    author: authors[meta[2 * k]!]!,
+    text: texts.slice(textStart, textEnd),
+    kind: KINDS[flags & 3]!,
+    deleted: (flags & DELETED) !== 0,
+  };
+  if (flags & HAS_SOURCE) message.source = keys.slice(idEnd, sourceEnd);
+  if (flags & HAS_AMOUNT) message.amount = keys.slice(sourceEnd, amountEnd);
+  if (flags & HAS_CLASSES) message.classes = classesEnd === amountEnd ? [] : keys.slice(amountEnd, classesEnd).split(' ');
+  return message;
+}
+
 export class BatchDecoder {
   private authors: Author[] = [];
 
-  decode(batch: EncodedBatch): ChatMessage[] {
+  /**
+   * Takes in the authors a batch introduces, in the order batches were encoded, and returns the
+   * table that resolves its author numbers. A batch decoded later (held for time order) keeps its
+   * table even if a later batch starts a new one (resetAuthors).
+   */
+  register(batch: EncodedBatch): readonly Author[] {
     if (batch.resetAuthors) this.authors = [];
     for (const author of batch.newAuthors) this.authors.push(author);
-    const { texts, keys, ends, times, meta } = batch;
+    return this.authors;
+  }
+
+  decode(batch: EncodedBatch): ChatMessage[] {
+    const authors = this.register(batch);
     const out: ChatMessage[] = new Array(batch.count);
-    let start = 0;
-    let textStart = 0;
-    for (let k = 0; k < batch.count; k++) {
-      const base = k * SLOTS;
-      const idEnd = ends[base + ID]!;
-      const textEnd = ends[base + TEXT]!;
-      const sourceEnd = ends[base + SOURCE]!;
-      const amountEnd = ends[base + AMOUNT]!;
-      const classesEnd = ends[base + CLASSES]!;
-      const flags = meta[2 * k + 1]!;
-      const message: ChatMessage = {
-        id: keys.slice(start, idEnd),
-        timeMs: times[k]!,
-        author: this.authors[meta[2 * k]!]!,
-        text: texts.slice(textStart, textEnd),
-        kind: KINDS[flags & 3]!,
-        deleted: (flags & DELETED) !== 0,
-      };
-      if (flags & HAS_SOURCE) message.source = keys.slice(idEnd, sourceEnd);
-      if (flags & HAS_AMOUNT) message.amount = keys.slice(sourceEnd, amountEnd);
-      if (flags & HAS_CLASSES) message.classes = classesEnd === amountEnd ? [] : keys.slice(amountEnd, classesEnd).split(' ');
-      out[k] = message;
-      start = classesEnd;
-      textStart = textEnd;
-    }
+    for (let k = 0; k < batch.count; k++) out[k] = decodeMessage(batch, authors, k);
     return out;
   }
 }

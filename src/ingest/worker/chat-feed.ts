@@ -7,9 +7,11 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ChatMessage } from '../message.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
+import { REORDER_WINDOW_MS } from '../reorder-window.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
 import { BatchDecoder } from './batch-codec.js';
+import { TimeOrderMerge } from './time-order-merge.js';
 import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 /**
@@ -26,6 +28,8 @@ export interface ChatFeedOptions {
   programDateTimes: ProgramDateTimeAnchor[];
   /** Told the running count of messages read (all sources), after each batch. */
   onProgress?: (messagesRead: number) => void;
+  /** How far back in time a source may step in stream order (default REORDER_WINDOW_MS). */
+  reorderWindowMs?: number;
   /** How long a silent worker is waited for (default WORKER_SILENCE_MS). */
   silenceMs?: number;
   /** Heap limits for the worker (default: a smaller young generation, WORKER_YOUNG_GENERATION_MB). */
@@ -155,18 +159,24 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
 
   function* messages(): Generator<ChatMessage> {
     const decoder = new BatchDecoder();
+    // Collect order arrives sorted, as one source; stream order is merged here, in time order.
+    const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, options.reorderWindowMs ?? REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
     let kept = 0;
     try {
       for (;;) {
+        const next = merge.next();
+        if (next !== undefined) {
+          yield next;
+          continue;
+        }
+        if (final !== undefined && merge.done) return;
         const message = take();
         if (message.type === 'batch') {
           options.onProgress?.(message.read);
           kept += message.batch.count;
-          yield* decoder.decode(message.batch);
-        } else if (message.type === 'end') {
-          final = { sources: message.sources, preroll: message.preroll, kept };
-          return;
-        } else if (message.type === 'out-of-order') throw new ChatFeedOutOfOrder(message.file);
+          if (!merge.add(message.source, message.batch, decoder.register(message.batch))) throw new ChatFeedOutOfOrder(sources[message.source]!.file);
+        } else if (message.type === 'source-end') merge.end(message.source);
+        else if (message.type === 'end') final = { sources: message.sources, preroll: message.preroll, kept };
         else if (message.type === 'error') throw deserializeError(message.error);
       }
     } finally {

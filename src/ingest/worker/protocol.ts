@@ -50,11 +50,13 @@ export interface SerializedError {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; batch: EncodedBatch; read: number }
+  /** A batch of one source (stream order: sorted on its own; collect order: all of them, in order, as source 0). */
+  | { type: 'batch'; source: number; batch: EncodedBatch; read: number }
+  /** That source has no more batches. */
+  | { type: 'source-end'; source: number }
   /** Messages read so far, while nothing is ready to hand over (collect order reads everything first). */
   | { type: 'progress'; read: number }
   | { type: 'end'; sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number }
-  | { type: 'out-of-order'; file: string; timeMs: number; afterMs: number }
   | { type: 'error'; error: SerializedError };
 
 export function serializeError(err: unknown): SerializedError {

@@ -1,11 +1,12 @@
 /**
- * Worker thread entry: reads the chat archives (parsing is most of the CPU of a run) and hands the
- * merged, time-ordered messages to the main thread in batches, while the main thread lays out,
+ * Worker thread entry: reads the chat archives (parsing is most of the CPU of a run) and hands
+ * their messages to the main thread in batches, which it merges in time order (TimeOrderMerge), while the main thread lays out,
  * segments and writes the previous ones: the two stages then share the machine's cores.
  */
 import { workerData } from 'node:worker_threads';
 import { mapperFromAnchors } from '../../hls/video-timeline.js';
-import { SourceOutOfOrder, streamChatSources } from '../read-sources.js';
+import type { ChatMessage } from '../message.js';
+import { streamChatSources, streamSourceBatches, type SourceEvent } from '../read-sources.js';
 import { BatchEncoder, transferables } from './batch-codec.js';
 import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
@@ -37,11 +38,20 @@ function waitForRoom(): void {
 }
 
 async function run(): Promise<void> {
-  const stream = streamChatSources(input.sources, {
-    order: input.order,
+  const options = {
     keepPreroll: input.keepPreroll,
     timeBase: { startedAtMs: input.startedAtMs, programDateTimeToVideoMs: mapperFromAnchors(input.programDateTimes) },
-  });
+  };
+  // Stream order hands each source's batches over as they are read, and the main thread puts them
+  // in time order (TimeOrderMerge): it holds the reorder window encoded, where this thread would
+  // hold it as objects for the garbage collector to copy. Collect order sorts everything here.
+  const stream =
+    input.order === 'stream'
+      ? streamSourceBatches(input.sources, options)
+      : (() => {
+          const collected = streamChatSources(input.sources, { ...options, order: 'collect' });
+          return { events: asSourceZero(collected.batches), result: collected.result };
+        })();
   const encoder = new BatchEncoder();
   // Collect order hands nothing over until everything is read: tell the main thread how far it got.
   let told = 0;
@@ -52,20 +62,29 @@ async function run(): Promise<void> {
   }, PROGRESS_MS);
   progress.unref();
   try {
-    for await (const batch of stream.batches) {
+    for await (const event of stream.events) {
+      if ('end' in event) {
+        post({ type: 'source-end', source: event.source });
+        continue;
+      }
       waitForRoom();
-      const encoded = encoder.encode(batch);
-      post({ type: 'batch', batch: encoded, read: stream.result.read }, transferables(encoded));
+      const encoded = encoder.encode(event.batch);
+      post({ type: 'batch', source: event.source, batch: encoded, read: stream.result.read }, transferables(encoded));
     }
     clearInterval(progress);
     post({ type: 'end', sources: stream.result.sources, preroll: stream.result.preroll, read: stream.result.read });
   } catch (err) {
     clearInterval(progress);
-    if (err instanceof SourceOutOfOrder) post({ type: 'out-of-order', file: err.file, timeMs: err.timeMs, afterMs: err.afterMs });
-    else post({ type: 'error', error: serializeError(err) });
+    post({ type: 'error', error: serializeError(err) });
   }
   // The port is left open: closing it could drop the last message before the main thread takes it.
   // The main thread terminates this worker once it has read the end.
+}
+
+/** Collect order's sorted batches, as the one source the main thread then merges. */
+async function* asSourceZero(batches: AsyncIterable<ChatMessage[]>): AsyncGenerator<SourceEvent> {
+  for await (const batch of batches) yield { source: 0, batch };
+  yield { source: 0, end: true };
 }
 
 void run();
