@@ -2,6 +2,9 @@ import { Parser } from 'm3u8-parser';
 import { inputError } from '../errors.js';
 import { parseDecimalSecondsToUs } from './duration.js';
 import { classifyPlaylist, splitPlaylistLines } from './playlist-lines.js';
+import { mapperFromAnchors, type ProgramDateTimeAnchor } from './program-date-time.js';
+
+export { mapperFromAnchors, type ProgramDateTimeAnchor };
 
 export interface ByteRange {
   offset: number;
@@ -127,13 +130,6 @@ export function domainFirstSegments(timeline: VideoTimeline): TimelineSegment[] 
   return timeline.segments.filter((s, i) => i === 0 || s.domain !== timeline.segments[i - 1]!.domain);
 }
 
-/** A segment's PROGRAM-DATE-TIME and where it sits on the timeline: plain data, so it can cross to a worker. */
-export interface ProgramDateTimeAnchor {
-  programDateTimeMs: number;
-  startUs: number;
-  durationUs: number;
-}
-
 export function programDateTimeAnchors(timeline: VideoTimeline): ProgramDateTimeAnchor[] {
   return timeline.segments
     .filter((s) => s.programDateTimeMs !== undefined)
@@ -146,16 +142,4 @@ export function programDateTimeAnchors(timeline: VideoTimeline): ProgramDateTime
  */
 export function programDateTimeMapper(timeline: VideoTimeline): ((epochMs: number) => number | undefined) | undefined {
   return mapperFromAnchors(programDateTimeAnchors(timeline));
-}
-
-export function mapperFromAnchors(dated: readonly ProgramDateTimeAnchor[]): ((epochMs: number) => number | undefined) | undefined {
-  if (dated.length === 0) return undefined;
-  return (epochMs) => {
-    for (const s of dated) {
-      const offset = epochMs - s.programDateTimeMs;
-      if (offset >= 0 && offset * 1000 < s.durationUs) return s.startUs / 1000 + offset;
-    }
-    const first = dated[0]!;
-    return first.startUs / 1000 + (epochMs - first.programDateTimeMs);
-  };
 }

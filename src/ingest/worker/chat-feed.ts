@@ -9,7 +9,7 @@ import type { ChatMessage } from '../message.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
 import { REORDER_WINDOW_MS } from '../reorder-window.js';
 import type { ChatSource } from '../types.js';
-import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
+import type { ProgramDateTimeAnchor } from '../../hls/program-date-time.js';
 import { BatchDecoder } from './batch-codec.js';
 import { TimeOrderMerge } from './time-order-merge.js';
 import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerInput, type WorkerMessage } from './protocol.js';

@@ -8,7 +8,7 @@ import { ChatReplayError, type ErrorKind, type ErrorPosition } from '../../error
 import type { EncodedBatch } from './batch-codec.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
 import type { ChatSource } from '../types.js';
-import type { ProgramDateTimeAnchor } from '../../hls/video-timeline.js';
+import type { ProgramDateTimeAnchor } from '../../hls/program-date-time.js';
 
 /**
  * Index in the control array: batches posted by the worker, batches taken by the main thread, and

@@ -4,7 +4,7 @@
  * segments and writes the previous ones: the two stages then share the machine's cores.
  */
 import { workerData } from 'node:worker_threads';
-import { mapperFromAnchors } from '../../hls/video-timeline.js';
+import { mapperFromAnchors } from '../../hls/program-date-time.js';
 import type { ChatMessage } from '../message.js';
 import { streamChatSources, streamSourceBatches, type SourceEvent } from '../read-sources.js';
 import { BatchEncoder, transferables } from './batch-codec.js';
