@@ -1,7 +1,7 @@
 /**
- * Worker thread entry: reads the chat archives (parsing is most of the CPU of a run) and hands
- * their messages to the main thread in batches, which it merges in time order (TimeOrderMerge), while the main thread lays out,
- * segments and writes the previous ones: the two stages then share the machine's cores.
+ * Worker thread entry: reads the chat archives (parsing is most of the CPU of a run) and hands their
+ * messages to the main thread in batches, while the main thread merges the previous ones in time
+ * order (TimeOrderMerge), lays them out, segments and writes them: the two share the machine's cores.
  */
 import { workerData } from 'node:worker_threads';
 import { mapperFromAnchors } from '../../hls/program-date-time.js';
