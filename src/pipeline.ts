@@ -16,7 +16,7 @@ import { windowLayout } from './cues/window-layout.js';
 import { fsError } from './errors.js';
 import type { ChatMessage } from './ingest/message.js';
 import type { MessageOrder, SourceReport } from './ingest/read-sources.js';
-import { ChatFeedOutOfOrder, openChatFeed, type ChatFeed } from './ingest/worker/chat-feed.js';
+import { ChatFeedOutOfOrder, openChatFeed, type ChatFeed, type ReadWorker } from './ingest/worker/chat-feed.js';
 import { parseIsoInstant } from './ingest/time-base.js';
 import type { ChatSource } from './ingest/types.js';
 import { canonicalLanguageTag } from './hls/language.js';
@@ -42,6 +42,12 @@ export type BoxPosition = 'right' | 'left' | 'bottom';
 
 export interface PackageOptions {
   chat: ChatSource[];
+  /**
+   * A reading worker started earlier (startReadWorker), which has loaded its modules while this
+   * run loaded and read the video; the first read of the chat uses it. A run that does not get to
+   * the chat leaves it unused (it does not keep the process alive).
+   */
+  readWorker?: ReadWorker;
   masterPath: string;
   rulesFile?: string;
   name: string;
@@ -165,8 +171,12 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     programDateTimes: programDateTimeAnchors(timeline),
     onProgress: (done: number) => options.onProgress?.({ stage: 'read', done }),
   };
-  const run = (order: MessageOrder) =>
-    writeChatRendition(openChatFeed(options.chat, { ...feedOptions, order }), ruleSet, options, {
+  let started = options.readWorker;
+  const run = (order: MessageOrder) => {
+    // The worker started ahead serves the first read; a read again in collect order gets a new one.
+    const worker = started;
+    started = undefined;
+    return writeChatRendition(openChatFeed(options.chat, { ...feedOptions, order }, worker), ruleSet, options, {
       timeline,
       maps,
       outDir,
@@ -176,6 +186,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
         return patch.changed ? patch.text : undefined;
       },
     });
+  };
   // Archives are streamed in time order, so memory stays flat however long the broadcast; one
   // that turns out not to be in order is read again, held whole and sorted.
   const chat = await run('stream').catch((err: unknown) => {

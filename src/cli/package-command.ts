@@ -61,12 +61,21 @@ export const packageCommand: CliCommand<PackageArgs> = {
     if (args.mpegts !== undefined && (!Number.isInteger(args.mpegts) || args.mpegts < 0 || args.mpegts >= 2 ** 33)) {
       throw usageError(`--mpegts must be an integer from 0 to 2^33-1 (90 kHz ticks), got ${args.mpegts}`);
     }
-    // Imported here, not at the top: `package --help` and usage errors need neither the pipeline nor zod.
-    const { packageChatReplay } = await import('../pipeline.js');
+    const holdMs = Math.round(positive('hold', args.hold) * 1000);
+    const maxVisible = positive('max-visible', args['max-visible'], true);
+    const lines = positive('lines', args.lines, true);
+    const updateRateMs = Math.max(1, Math.round(positive('update-rate', args['update-rate']) * 1000));
+    // Set before the reading worker starts, so that its heap is sized the same way.
     keepHeapsNearLiveSize();
+    // The reading worker loads zod and the readers (~0.3 s) while this thread loads the pipeline
+    // and reads the master and the video: reading starts that much sooner. Imported here, not at
+    // the top: `package --help` and usage errors need neither the pipeline nor zod.
+    const readWorker = (await import('../ingest/worker/chat-feed.js')).startReadWorker();
+    const { packageChatReplay } = await import('../pipeline.js');
     const progress = createProgressReporter(io, { enabled: !args.json });
     const summary: PackageSummary = await packageChatReplay({
       chat: sources,
+      readWorker,
       masterPath: args.master,
       rulesFile: args.rules,
       name: args.name,
@@ -75,11 +84,11 @@ export const packageCommand: CliCommand<PackageArgs> = {
       out: args.out,
       allowOutside: args['allow-outside'],
       default: args.default,
-      holdMs: Math.round(positive('hold', args.hold) * 1000),
-      maxVisible: positive('max-visible', args['max-visible'], true),
+      holdMs,
+      maxVisible,
       layout: args.layout,
-      lines: positive('lines', args.lines, true),
-      updateRateMs: Math.max(1, Math.round(positive('update-rate', args['update-rate']) * 1000)),
+      lines,
+      updateRateMs,
       position: args.position,
       showLabels: args['show-labels'],
       keepPreroll: args['keep-preroll'],
@@ -89,7 +98,11 @@ export const packageCommand: CliCommand<PackageArgs> = {
       dryRun: args['dry-run'],
       lockWaitMs: Math.round(Math.max(0, args['lock-timeout']) * 1000),
       onProgress: (p) => progress.update(p),
-    }).finally(() => progress.finish());
+    }).finally(() => {
+      progress.finish();
+      // Unused when the run failed before reading the chat; a no-op when the feed closed it.
+      void readWorker.worker.terminate();
+    });
     if (!args.validate || args['dry-run']) {
       io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPackageSummary(summary));
       return EXIT.ok;

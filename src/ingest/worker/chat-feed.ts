@@ -4,7 +4,7 @@
  * the next batch yet, the main thread blocks on the control array; segment writes already handed
  * to the file-system thread pool go on meanwhile.
  */
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ChatMessage } from '../message.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
 import { REORDER_WINDOW_MS } from '../reorder-window.js';
@@ -12,7 +12,7 @@ import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/program-date-time.js';
 import { BatchDecoder } from './batch-codec.js';
 import { TimeOrderMerge } from './time-order-merge.js';
-import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerData, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
 /**
  * How long the worker may show no heartbeat before the main thread gives up on it. Far above the
@@ -70,25 +70,47 @@ export interface ChatFeed {
   close(): Promise<void>;
 }
 
-export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): ChatFeed {
+/**
+ * A reading worker started ahead of its input: it loads its modules (zod and the readers, ~0.3 s
+ * of a run's start) while the main thread loads the pipeline and reads the master and the video,
+ * instead of after. It does not keep the process alive until a feed uses it.
+ */
+export interface ReadWorker {
+  readonly worker: Worker;
+  readonly control: SharedArrayBuffer;
+  readonly port: MessagePort;
+  /** The worker's 'error', if it failed. */
+  failure(): Error | undefined;
+}
+
+export function startReadWorker(resourceLimits: ChatFeedOptions['resourceLimits'] = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }): ReadWorker {
   const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
-  const counters = new Int32Array(control);
   const { port1, port2 } = new MessageChannel();
+  const data: ReadWorkerData = { control, port: port2 };
+  const worker = new Worker(workerUrl(), { workerData: data, transferList: [port2], resourceLimits });
+  // Listened to from the start: an 'error' nobody listens to would end the process.
+  let failure: Error | undefined;
+  worker.once('error', (err) => (failure = err));
+  worker.unref();
+  return { worker, control, port: port1, failure: () => failure };
+}
+
+/** Reads `sources` on `started` (a worker of startReadWorker), or on a new worker. */
+export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, started = startReadWorker(options.resourceLimits)): ChatFeed {
+  const { worker, control, port: port1 } = started;
+  const counters = new Int32Array(control);
   const input: ReadWorkerInput = {
     sources,
     order: options.order,
     keepPreroll: options.keepPreroll,
     startedAtMs: options.startedAtMs,
     programDateTimes: options.programDateTimes,
-    control,
-    port: port2 as unknown as MessagePort,
   };
-  const worker = new Worker(workerUrl(), { workerData: input, transferList: [port2], resourceLimits: options.resourceLimits ?? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  worker.ref();
+  port1.postMessage(input);
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
   // Seen while the main thread runs its event loop (ready() waits there); a worker that dies while
   // the main thread is blocked in take() (out of memory) is noticed by its silent heartbeat.
-  let failure: Error | undefined;
-  worker.once('error', (err) => (failure = err));
   let final: ChatFeedResult | undefined;
   let closing: Promise<void> | undefined;
   /** Messages ready() has already taken off the port. */
@@ -111,6 +133,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions): C
     let beat = Atomics.load(counters, HEARTBEAT);
     let lastBeatAt = Date.now();
     return () => {
+      const failure = started.failure();
       if (failure) throw failure;
       const now = Date.now();
       const current = Atomics.load(counters, HEARTBEAT);

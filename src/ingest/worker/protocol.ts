@@ -4,6 +4,7 @@
  * batch is there (it consumes them from synchronous stages) and the worker until the main thread
  * has room for more (so a fast reader cannot pile the whole archive up in the port's queue).
  */
+import type { MessagePort } from 'node:worker_threads';
 import { ChatReplayError, type ErrorKind, type ErrorPosition } from '../../errors.js';
 import type { EncodedBatch } from './batch-codec.js';
 import type { MessageOrder, SourceReport } from '../read-sources.js';
@@ -30,14 +31,22 @@ export const WORKER_YOUNG_GENERATION_MB = 16;
 /** Batches (of about a thousand messages) allowed in flight between the threads. */
 export const MAX_BATCHES_IN_FLIGHT = 8;
 
+/**
+ * What the worker is started with. It loads its modules at once (zod and the readers: ~0.3 s),
+ * then waits on `port` for what to read (ReadWorkerInput), which the main thread knows only once
+ * it has read the master and the video playlist.
+ */
+export interface ReadWorkerData {
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
 export interface ReadWorkerInput {
   sources: ChatSource[];
   order: MessageOrder;
   keepPreroll: boolean;
   startedAtMs?: number;
   programDateTimes: ProgramDateTimeAnchor[];
-  control: SharedArrayBuffer;
-  port: MessagePort;
 }
 
 export interface SerializedError {

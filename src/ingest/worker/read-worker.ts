@@ -8,11 +8,11 @@ import { mapperFromAnchors } from '../../hls/program-date-time.js';
 import type { ChatMessage } from '../message.js';
 import { streamChatSources, streamSourceBatches, type SourceEvent } from '../read-sources.js';
 import { BatchEncoder, transferables } from './batch-codec.js';
-import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
+import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerData, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
-const input = workerData as ReadWorkerInput;
-const control = new Int32Array(input.control, 0, CONTROL_SLOTS);
-const port = input.port;
+const data = workerData as ReadWorkerData;
+const control = new Int32Array(data.control, 0, CONTROL_SLOTS);
+const port = data.port;
 const PROGRESS_MS = 500;
 // Lets the main thread, which may be blocked waiting for a batch, tell a busy worker from a dead
 // one (a worker that ran out of memory says nothing).
@@ -37,7 +37,7 @@ function waitForRoom(): void {
   }
 }
 
-async function run(): Promise<void> {
+async function run(input: ReadWorkerInput): Promise<void> {
   const options = {
     keepPreroll: input.keepPreroll,
     timeBase: { startedAtMs: input.startedAtMs, programDateTimeToVideoMs: mapperFromAnchors(input.programDateTimes) },
@@ -87,4 +87,6 @@ async function* asSourceZero(batches: AsyncIterable<ChatMessage[]>): AsyncGenera
   yield { source: 0, end: true };
 }
 
-void run();
+// This module and the readers it imports are loaded by now: the main thread started this worker
+// before it read the video, and says what to read when it knows.
+port.once('message', (input: ReadWorkerInput) => void run(input));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ChatReplayError } from '../../../src/errors.js';
-import { ChatFeedOutOfOrder, openChatFeed, type ChatFeedOptions } from '../../../src/ingest/worker/chat-feed.js';
+import { execFileSync } from 'node:child_process';
+import { ChatFeedOutOfOrder, openChatFeed, startReadWorker, type ChatFeedOptions } from '../../../src/ingest/worker/chat-feed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chat-replay-feed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +40,27 @@ describe('openChatFeed (worker thread)', () => {
     expect(result.sources[0]).toMatchObject({ format: 'native', messages: 40_000, records: 40_000 });
     expect(progress.at(-1)).toBe(40_000);
     expect(progress.length).toBeGreaterThan(1);
+  });
+
+  test('a worker started before its input is known reads as a new one does', async () => {
+    const file = nativeArchive('ahead.json', Array.from({ length: 5_000 }, (_, i) => i * 40));
+    const started = startReadWorker();
+    // Give it time to load its modules and wait for its input, as it does while the video is read.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ids = (feed: ReturnType<typeof openChatFeed>) => [...feed.messages].map((m) => `${m.id}@${m.timeMs}`);
+    expect(ids(openChatFeed([{ file, offsetMs: 0 }], options, started))).toEqual(ids(openChatFeed([{ file, offsetMs: 0 }], options)));
+  });
+
+  test('a worker started ahead and never used does not keep the process alive', () => {
+    // The run failed before reading the chat (a bad master, a held lock): the process must still end.
+    const feedModule = new URL('../../../dist/ingest/worker/chat-feed.js', import.meta.url).href;
+    const script = join(dir, 'start-only.mjs');
+    writeFileSync(script, `const { worker } = (await import(${JSON.stringify(feedModule)})).startReadWorker();\nworker.on('error', (e) => console.log('failed', e.message));\n`);
+    const started = Date.now();
+    // A referenced worker waiting for its input would hold the process until the timeout.
+    const out = execFileSync(process.execPath, [script], { timeout: 20_000, encoding: 'utf8' });
+    expect(out).not.toContain('failed');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('an input error in the worker arrives as the same error: file, position and kind', () => {
