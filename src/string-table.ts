@@ -1,6 +1,6 @@
 /**
- * A map from strings to values for the per-message lookups of the reading thread (the author
- * interner's last author by id, the batch encoder's author numbers). A `Map` hashes a string key
+ * A map from strings to values for a per-message lookup of the reading thread (the author
+ * interner's last author by id). A `Map` hashes a string key
  * in C++, and a string freshly decoded from the archive has no hash yet; `perf record` of a
  * million-message run put ~7 % of all CPU samples in `Map` lookups there. This table hashes in
  * JavaScript (FNV-1a over the UTF-16 code units), keeps the hashes in a typed array so a probe
