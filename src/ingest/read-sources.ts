@@ -12,6 +12,7 @@ import { readTwitchDownloader } from './twitchdownloader.js';
 import type { ArchiveReader, ChatSource, FormatName, IngestStats, RandomAccessText, TimeBase } from './types.js';
 import { readYtDlp } from './ytdlp.js';
 import { REORDER_WINDOW_MS } from './reorder-window.js';
+import { SourceSchedule } from './source-schedule.js';
 
 export { REORDER_WINDOW_MS };
 
@@ -303,27 +304,28 @@ export type SourceEvent = { source: number; batch: ChatMessage[] } | { source: n
 
 /**
  * Stream order without the merge, for a merger downstream (the main thread's TimeOrderMerge): each
- * source's batches as read, tagged with the source's index, then its end. The source read next is
- * the one whose latest message is the earliest, so the sources advance together and the merger
- * holds about a reorder window of each, as mergeByTime's pulls would.
+ * source's batches as read, tagged with the source's index, then its end. Which source is read
+ * next is SourceSchedule's choice, so the merger holds about a reorder window of each.
  */
-export function streamSourceBatches(sources: ChatSource[], options: IngestOptions): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
+export function streamSourceBatches(
+  sources: ChatSource[],
+  options: IngestOptions,
+  windowMs = REORDER_WINDOW_MS,
+): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
   const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
   const perSource = sources.map((source, index) => readSource(source, index, options, result));
   async function* events(): AsyncGenerator<SourceEvent> {
-    const latest = sources.map(() => -Infinity);
-    const open = new Set(sources.keys());
+    const schedule = new SourceSchedule(sources.length, windowMs);
     try {
-      while (open.size > 0) {
-        let s = -1;
-        for (const i of open) if (s < 0 || latest[i]! < latest[s]!) s = i;
+      for (let s = schedule.next(); s >= 0; s = schedule.next()) {
         const next = await perSource[s]!.next();
         if (next.done) {
-          open.delete(s);
+          schedule.end(s);
           yield { source: s, end: true };
           continue;
         }
-        latest[s] = Math.max(latest[s]!, next.value.at(-1)!.timeMs);
+        // One source is always the one to read: no bookkeeping per batch.
+        if (sources.length > 1) schedule.read(s, next.value.map((m) => m.timeMs));
         yield { source: s, batch: next.value };
       }
     } finally {

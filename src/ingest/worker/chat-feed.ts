@@ -95,7 +95,7 @@ export function startReadWorker(resourceLimits: ChatFeedOptions['resourceLimits'
   return { worker, control, port: port1, failure: () => failure };
 }
 
-/** Reads `sources` on `started` (a worker of startReadWorker), or on a new worker. */
+/** Reads `sources` on `started` (a worker of startReadWorker, whose resource limits then apply), or on a new worker. */
 export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, started = startReadWorker(options.resourceLimits)): ChatFeed {
   const { worker, control, port: port1 } = started;
   const counters = new Int32Array(control);
@@ -110,23 +110,37 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   port1.postMessage(input);
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
   // Seen while the main thread runs its event loop (ready() waits there); a worker that dies while
-  // the main thread is blocked in take() (out of memory) is noticed by its silent heartbeat.
+  // the main thread is blocked waiting for it (out of memory) is noticed by its silent heartbeat.
   let final: ChatFeedResult | undefined;
   let closing: Promise<void> | undefined;
-  /** Messages ready() has already taken off the port. */
-  const taken: WorkerMessage[] = [];
+  const decoder = new BatchDecoder();
+  // Collect order arrives sorted, as one source; stream order is merged here, in time order.
+  const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, options.reorderWindowMs ?? REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
+  let kept = 0;
+  /** The merge's next message, once it could tell it (ready() looks ahead for it). */
+  let peeked: ChatMessage | undefined;
+  const nextMessage = (): ChatMessage | undefined => (peeked ??= merge.next());
 
+  /** Takes one message off the port into the merge; false when none is waiting. Throws the worker's error. */
   const receive = (): boolean => {
     const received = receiveMessageOnPort(port1);
     if (!received) return false;
     Atomics.add(counters, TAKEN, 1);
     Atomics.notify(counters, TAKEN);
     const message = received.message as WorkerMessage;
-    // Progress is told at once; it never waits in the queue.
     if (message.type === 'progress') options.onProgress?.(message.read);
-    else taken.push(message);
+    else if (message.type === 'batch') {
+      options.onProgress?.(message.read);
+      kept += message.batch.count;
+      if (!merge.add(message.source, message.batch, decoder.register(message.batch))) throw new ChatFeedOutOfOrder(sources[message.source]!.file);
+    } else if (message.type === 'source-end') merge.end(message.source);
+    else if (message.type === 'end') final = { sources: message.sources, preroll: message.preroll, kept };
+    else throw deserializeError(message.error);
     return true;
   };
+
+  /** True when the next message (or the end) is known without taking more from the worker. */
+  const settled = (): boolean => nextMessage() !== undefined || (final !== undefined && merge.done);
 
   /** Tracks the heartbeat across waits and throws once the worker has been silent too long. */
   const watchdog = () => {
@@ -147,31 +161,31 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   };
 
   /** Blocking: for the synchronous stages, when the next message is needed now. */
-  const take = (): WorkerMessage => {
+  const takeUntilSettled = (): void => {
     const check = watchdog();
     for (;;) {
       const seen = Atomics.load(counters, POSTED);
-      while (taken.length === 0 && receive());
-      const next = taken.shift();
-      if (next) return next;
+      while (!settled() && receive());
+      if (settled()) return;
       check();
       Atomics.wait(counters, POSTED, seen, HEARTBEAT_MS * 4);
     }
   };
 
   /**
-   * Resolves once a message is waiting, without blocking the event loop: the pipeline awaits this
-   * before each segment, so the lock's refresh timer, progress and a failing worker's 'error' event
-   * still get their turn while the worker reads (a long read in collect order sends nothing until
-   * it has read everything).
+   * Resolves once the next message can be handed on (or the chat has ended), without blocking the
+   * event loop: the pipeline awaits this before each segment, so the lock's refresh timer,
+   * progress and a failing worker's 'error' event still get their turn while the worker reads (a
+   * long read in collect order sends nothing until it has read everything; stream order may need
+   * a reorder window of every source before the first message).
    */
   async function ready(): Promise<void> {
-    if (final || taken.length > 0) return;
+    if (settled()) return;
     const check = watchdog();
     for (;;) {
       const seen = Atomics.load(counters, POSTED);
-      while (taken.length === 0 && receive());
-      if (taken.length > 0) return;
+      while (!settled() && receive());
+      if (settled()) return;
       check();
       const wait = Atomics.waitAsync(counters, POSTED, seen, HEARTBEAT_MS * 4);
       if (wait.async) await wait.value;
@@ -181,26 +195,13 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   }
 
   function* messages(): Generator<ChatMessage> {
-    const decoder = new BatchDecoder();
-    // Collect order arrives sorted, as one source; stream order is merged here, in time order.
-    const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, options.reorderWindowMs ?? REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
-    let kept = 0;
     try {
       for (;;) {
-        const next = merge.next();
-        if (next !== undefined) {
-          yield next;
-          continue;
-        }
-        if (final !== undefined && merge.done) return;
-        const message = take();
-        if (message.type === 'batch') {
-          options.onProgress?.(message.read);
-          kept += message.batch.count;
-          if (!merge.add(message.source, message.batch, decoder.register(message.batch))) throw new ChatFeedOutOfOrder(sources[message.source]!.file);
-        } else if (message.type === 'source-end') merge.end(message.source);
-        else if (message.type === 'end') final = { sources: message.sources, preroll: message.preroll, kept };
-        else if (message.type === 'error') throw deserializeError(message.error);
+        takeUntilSettled();
+        const next = nextMessage();
+        if (next === undefined) return;
+        peeked = undefined;
+        yield next;
       }
     } finally {
       void close();

@@ -42,6 +42,23 @@ describe('openChatFeed (worker thread)', () => {
     expect(progress.length).toBeGreaterThan(1);
   });
 
+  test('two sources, one starting late, come out merged in time order as collect order gives them', async () => {
+    // Several read chunks each: the worker chooses which source to read next, the main thread merges.
+    const early = nativeArchive('early.json', Array.from({ length: 30_000 }, (_, i) => i * 100));
+    const late = nativeArchive('late.json', Array.from({ length: 20_000 }, (_, i) => 2_000_000 + i * 50));
+    const ids = (feed: ReturnType<typeof openChatFeed>) => [...feed.messages].map((m) => `${m.source}:${m.id}@${m.timeMs}`);
+    const sources = [
+      { file: early, offsetMs: 0, label: 'E' },
+      { file: late, offsetMs: 0, label: 'L' },
+    ];
+    const streamed = openChatFeed(sources, options);
+    await streamed.ready();
+    const got = ids(streamed);
+    expect(got).toHaveLength(50_000);
+    expect(got).toEqual(ids(openChatFeed(sources, { ...options, order: 'collect' })));
+    expect(streamed.result().sources.map((s) => s.messages)).toEqual([30_000, 20_000]);
+  });
+
   test('a worker started before its input is known reads as a new one does', async () => {
     const file = nativeArchive('ahead.json', Array.from({ length: 5_000 }, (_, i) => i * 40));
     const started = startReadWorker();
