@@ -14,8 +14,6 @@ import { readYtDlp } from './ytdlp.js';
 import { REORDER_WINDOW_MS } from './reorder-window.js';
 import { SourceSchedule } from './source-schedule.js';
 
-export { REORDER_WINDOW_MS };
-
 export interface SourceReport {
   file: string;
   format: FormatName;
@@ -307,15 +305,11 @@ export type SourceEvent = { source: number; batch: ChatMessage[] } | { source: n
  * source's batches as read, tagged with the source's index, then its end. Which source is read
  * next is SourceSchedule's choice, so the merger holds about a reorder window of each.
  */
-export function streamSourceBatches(
-  sources: ChatSource[],
-  options: IngestOptions,
-  windowMs = REORDER_WINDOW_MS,
-): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
+export function streamSourceBatches(sources: ChatSource[], options: IngestOptions): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
   const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
   const perSource = sources.map((source, index) => readSource(source, index, options, result));
   async function* events(): AsyncGenerator<SourceEvent> {
-    const schedule = new SourceSchedule(sources.length, windowMs);
+    const schedule = new SourceSchedule(sources.length);
     try {
       for (let s = schedule.next(); s >= 0; s = schedule.next()) {
         const next = await perSource[s]!.next();

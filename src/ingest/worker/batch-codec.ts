@@ -55,20 +55,19 @@ export function transferables(batch: EncodedBatch): ArrayBuffer[] {
 }
 
 export class BatchEncoder {
-  private authorCount = 0;
   /**
    * Author numbers by author object: the readers intern their authors, so one object is one
    * author, and one renamed or recoloured is another object with a number of its own. Found by
    * identity: a StringTable by id, confirmed by identity, cost 6–7 % more CPU in the reader +
    * encoder stage of a 1 M run (its hash loop and a second dependent load per message).
    */
-  private numbers = new WeakMap<Author, number>();
+  private readonly authorNumbers = new Map<Author, number>();
 
   private numberOf(author: Author, newAuthors: Author[]): number {
-    let number = this.numbers.get(author);
+    let number = this.authorNumbers.get(author);
     if (number === undefined) {
-      number = this.authorCount++;
-      this.numbers.set(author, number);
+      number = this.authorNumbers.size;
+      this.authorNumbers.set(author, number);
       newAuthors.push(author);
     }
     return number;
@@ -81,9 +80,8 @@ export class BatchEncoder {
     const meta = new Int32Array(count * 2);
     const newAuthors: Author[] = [];
     let resetAuthors = false;
-    if (this.authorCount > AUTHOR_TABLE_LIMIT) {
-      this.numbers = new WeakMap();
-      this.authorCount = 0;
+    if (this.authorNumbers.size > AUTHOR_TABLE_LIMIT) {
+      this.authorNumbers.clear();
       resetAuthors = true;
     }
     // Appending to a string builds a rope that is flattened once, when the batch is posted:

@@ -28,8 +28,6 @@ export interface ChatFeedOptions {
   programDateTimes: ProgramDateTimeAnchor[];
   /** Told the running count of messages read (all sources), after each batch. */
   onProgress?: (messagesRead: number) => void;
-  /** How far back in time a source may step in stream order (default REORDER_WINDOW_MS). */
-  reorderWindowMs?: number;
   /** How long a silent worker is waited for (default WORKER_SILENCE_MS). */
   silenceMs?: number;
   /** Heap limits for the worker (default: a smaller young generation, WORKER_YOUNG_GENERATION_MB). */
@@ -115,7 +113,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   let closing: Promise<void> | undefined;
   const decoder = new BatchDecoder();
   // Collect order arrives sorted, as one source; stream order is merged here, in time order.
-  const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, options.reorderWindowMs ?? REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
+  const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
   let kept = 0;
   /** The merge's next message, once it could tell it (ready() looks ahead for it). */
   let peeked: ChatMessage | undefined;

@@ -14,9 +14,10 @@
  * returns false) instead of being misplaced.
  */
 import type { Author, ChatMessage } from '../message.js';
+import { SourceClock, type TimedRun } from '../source-clock.js';
 import { decodeMessage, type EncodedBatch } from './batch-codec.js';
 
-interface HeldBatch {
+interface HeldBatch extends TimedRun {
   readonly batch: EncodedBatch;
   readonly authors: readonly Author[];
   readonly source: number;
@@ -24,18 +25,12 @@ interface HeldBatch {
   readonly seq: number;
   /** The first message not handed on yet. */
   next: number;
-  /** Messages before this one are released: they may be handed on once they come first. */
-  releasable: number;
 }
 
 interface SourceState {
-  latest: number;
-  /** The latest time released so far: a later message may not be earlier. */
-  released: number;
-  ended: boolean;
+  clock: SourceClock<HeldBatch>;
   /** Released messages not handed on yet, over all its batches. */
   pending: number;
-  batches: HeldBatch[];
 }
 
 export class TimeOrderMerge {
@@ -44,11 +39,8 @@ export class TimeOrderMerge {
   private seq = 0;
   private open: number;
 
-  constructor(
-    sourceCount: number,
-    private readonly windowMs: number,
-  ) {
-    this.sources = Array.from({ length: sourceCount }, () => ({ latest: -Infinity, released: -Infinity, ended: false, pending: 0, batches: [] }));
+  constructor(sourceCount: number, windowMs: number) {
+    this.sources = Array.from({ length: sourceCount }, () => ({ clock: new SourceClock<HeldBatch>(windowMs), pending: 0 }));
     this.open = sourceCount;
   }
 
@@ -63,24 +55,20 @@ export class TimeOrderMerge {
    */
   add(source: number, batch: EncodedBatch, authors: readonly Author[]): boolean {
     const state = this.sources[source]!;
-    const count = batch.count;
-    if (count === 0) return true;
-    if (batch.times[0]! < state.released) return false;
-    const held: HeldBatch = { batch, authors, source, seq: this.seq++, next: 0, releasable: 0 };
-    state.batches.push(held);
+    if (batch.count === 0) return true;
+    if (!state.clock.accepts(batch.times[0]!)) return false;
+    const held: HeldBatch = { times: batch.times, releasable: 0, batch, authors, source, seq: this.seq++, next: 0 };
     this.held.push(held);
-    if (batch.times[count - 1]! > state.latest) state.latest = batch.times[count - 1]!;
-    this.release(state, state.latest - this.windowMs);
+    state.pending += state.clock.add(held);
     return true;
   }
 
   /** No more batches of `source`: everything it holds is released. */
   end(source: number): void {
     const state = this.sources[source]!;
-    if (state.ended) return;
-    state.ended = true;
+    if (state.clock.ended) return;
     this.open--;
-    this.release(state, Infinity);
+    state.pending += state.clock.end();
   }
 
   /**
@@ -88,12 +76,12 @@ export class TimeOrderMerge {
    * reading has nothing released, so its next message might come first) or everything was handed on.
    */
   next(): ChatMessage | undefined {
-    for (const state of this.sources) if (state.pending === 0 && !state.ended) return undefined;
+    for (const state of this.sources) if (state.pending === 0 && !state.clock.ended) return undefined;
     let best: HeldBatch | undefined;
     let bestTime = Infinity;
     for (const held of this.held) {
       if (held.next === held.releasable) continue;
-      const time = held.batch.times[held.next]!;
+      const time = held.times[held.next]!;
       // Ties go to the earlier source, then to the batch read first.
       if (best === undefined || time < bestTime || (time === bestTime && (held.source < best.source || (held.source === best.source && held.seq < best.seq)))) {
         best = held;
@@ -106,22 +94,8 @@ export class TimeOrderMerge {
     state.pending--;
     if (best.next === best.batch.count) {
       this.held.splice(this.held.indexOf(best), 1);
-      state.batches.splice(state.batches.indexOf(best), 1);
+      state.clock.runs.splice(state.clock.runs.indexOf(best), 1);
     }
     return message;
-  }
-
-  /** Releases every held message of the source earlier than `before`; each batch's are a prefix. */
-  private release(state: SourceState, before: number): void {
-    for (const held of state.batches) {
-      const times = held.batch.times;
-      const count = held.batch.count;
-      let r = held.releasable;
-      while (r < count && times[r]! < before) r++;
-      if (r === held.releasable) continue;
-      state.pending += r - held.releasable;
-      held.releasable = r;
-      if (times[r - 1]! > state.released) state.released = times[r - 1]!;
-    }
   }
 }
