@@ -4,13 +4,13 @@
  * An id may not contain `-->`, CR or LF; percent-encoding keeps it one safe token (lone surrogates
  * are made well-formed first: encodeURIComponent throws on them).
  *
- * Taken ids are remembered as 64-bit hashes in an open-addressing table: 8–16 bytes a message
- * instead of a Set entry plus its string (~120 bytes), so a million messages cost 16 MB, not 120 MB.
- * Two distinct ids with one hash (p ≈ 3·10⁻⁸ at a million) only give one of them a `~2` suffix:
- * still unique and still stable, since the same input gives the same ids.
+ * Taken ids are remembered as 64-bit hashes in a FingerprintSet: 4–8 bytes a message instead of a
+ * Set entry plus its string (~120 bytes), so a million messages cost 8 MB, not 120 MB. Two distinct
+ * ids the set cannot tell apart (p ≈ 10⁻³ at a million) only give one of them a `~2` suffix: still
+ * unique and still stable, since the same input gives the same ids.
  */
 
-import { HashSet64 } from '../hash-set-64.js';
+import { FingerprintSet } from '../fingerprint-set.js';
 
 // The characters encodeURIComponent leaves alone: `A–Z a–z 0–9 - _ . ! ~ * ' ( )`.
 const URI_SAFE = new Uint8Array(128);
@@ -49,9 +49,9 @@ class IdHash {
   }
 }
 
-/** `expectedIds`: how many ids will be allocated, when known (the table is then sized once). */
+/** `expectedIds`: how many ids will be allocated, when known (the set then needs one table). */
 export function makeCueIdAllocator(expectedIds = 0): (messageId: string) => string {
-  const taken = new HashSet64(expectedIds);
+  const taken = new FingerprintSet(expectedIds);
   const hash = new IdHash();
   return (messageId) => {
     hash.reset();
