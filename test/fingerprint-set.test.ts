@@ -52,4 +52,20 @@ describe('FingerprintSet', () => {
     expect(set.size).toBe(100_000);
     expect(set.tableCount).toBe(1);
   });
+
+  test('with an estimate, sizes the table after the first for the rest of it, and still keeps every hash when it is low', () => {
+    const n = 300_000;
+    const hiOf = (i: number) => Math.imul(i, 0x9e3779b1);
+    const fill = (set: FingerprintSet) => {
+      for (let i = 1; i <= n; i++) if (!set.add(hiOf(i), i)) throw new Error(`hash ${i} taken as already there`);
+      for (let i = 1; i <= n; i++) if (set.add(hiOf(i), i)) throw new Error(`lost hash ${i}`);
+      return set.tableCount;
+    };
+    expect(fill(new FingerprintSet(0, () => n))).toBe(2);
+    // A fifth too low: the estimate asked again when the second table fills sizes a third.
+    let asked = 0;
+    expect(fill(new FingerprintSet(0, () => (++asked === 1 ? 0.8 * n : n)))).toBe(3);
+    // No estimate yet (0): tables double, as without one.
+    expect(fill(new FingerprintSet(0, () => 0))).toBe(3);
+  });
 });

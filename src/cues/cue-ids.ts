@@ -49,9 +49,12 @@ class IdHash {
   }
 }
 
-/** `expectedIds`: how many ids will be allocated, when known (the set then needs one table). */
-export function makeCueIdAllocator(expectedIds = 0): (messageId: string) => string {
-  const taken = new FingerprintSet(expectedIds);
+/**
+ * `expectedIds`: how many ids will be allocated, when known (the set then needs one table), or an
+ * estimate to ask for once the set's first table fills (see FingerprintSet).
+ */
+export function makeCueIdAllocator(expectedIds: number | (() => number) = 0): (messageId: string) => string {
+  const taken = typeof expectedIds === 'number' ? new FingerprintSet(expectedIds) : new FingerprintSet(0, expectedIds);
   const hash = new IdHash();
   return (messageId) => {
     hash.reset();

@@ -9,10 +9,12 @@ export interface MessageLayoutOptions {
   maxVisible: number;
   renderLine: (m: ChatMessage) => string;
   /**
-   * How many messages will come, when the caller knows and `messages` is not an array (whose
-   * length is used): the id table is then sized once instead of rehashed as it fills.
+   * How many messages will come, when `messages` is not an array (whose length is used): a count
+   * known up front, or an estimate asked for when the id set's first table fills, which sizes the
+   * next one (a reader's estimate from bytes per message). Either way a lookup then checks one or
+   * two tables instead of one per doubling.
    */
-  expectedMessages?: number;
+  expectedMessages?: number | (() => number);
 }
 
 /**
@@ -26,7 +28,7 @@ export interface MessageLayoutOptions {
 export function* messageLayout(messages: Iterable<ChatMessage>, options: MessageLayoutOptions): Generator<Cue> {
   const { holdMs, maxVisible, renderLine } = options;
   if (!Number.isInteger(maxVisible) || maxVisible < 1) throw new RangeError(`messageLayout: maxVisible must be a positive integer, got ${maxVisible}`);
-  const allocateId = makeCueIdAllocator(options.expectedMessages ?? (Array.isArray(messages) ? messages.length : 0));
+  const allocateId = makeCueIdAllocator(Array.isArray(messages) ? messages.length : options.expectedMessages);
   // The last `maxVisible` messages and their (possibly nudged) starts, in two rings indexed by
   // message number modulo `maxVisible`: the slot message i is about to take holds message
   // i − maxVisible, the one whose start bounds message i's and whose end message i's start caps.

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fsError, inputError } from '../errors.js';
 import { readChatDownloader } from './chat-downloader.js';
-import { decodeChatInput, plainTextStart } from './decode.js';
+import { classifyHead, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
 import { peekHead } from './json/peek.js';
 import { sortMessagesByTime, type ChatMessage } from './message.js';
@@ -71,7 +71,33 @@ export interface ChatStream {
   /** The merged messages in batches, sorted by time (stable: source order, then file order). */
   batches: AsyncGenerator<ChatMessage[]>;
   /** Filled in while the batches are read; complete once they end. */
-  result: { sources: SourceReport[]; preroll: { dropped: number; clamped: number }; read: number };
+  result: StreamResult;
+}
+
+export interface StreamResult {
+  sources: SourceReport[];
+  preroll: { dropped: number; clamped: number };
+  /** Messages read so far (all sources). */
+  read: number;
+  /**
+   * For expectedMessages: of the sources opened so far that it can go by (not gzip), the
+   * messages and file bytes read, and the sum of the files' sizes.
+   */
+  sized: { messages: number; bytesRead: number; bytesTotal: number };
+}
+
+function newStreamResult(): StreamResult {
+  return { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0, sized: { messages: 0, bytesRead: 0, bytesTotal: 0 } };
+}
+
+/**
+ * How many messages the sources will give, judged from the bytes per message so far: 0 before
+ * the first batch, and for gzip sources, which it cannot go by. Messages vary in length far less
+ * than chat varies in pace: within 3 % from the first batch on a test archive of 60 000.
+ */
+export function expectedMessages(result: StreamResult): number {
+  const { messages, bytesRead, bytesTotal } = result.sized;
+  return bytesRead > 0 ? Math.round((messages * bytesTotal) / bytesRead) : 0;
 }
 
 /** Batches of a merge or a sorted collection: big enough that per-batch costs vanish, small enough to hand over often. */
@@ -142,6 +168,24 @@ async function randomAccessTo(path: string, parallel: IngestOptions['parallel'])
 }
 
 /**
+ * Adds the file's size to those expectedMessages goes by, unless it is gzip: gunzip reads ahead by
+ * a whole chunk of compressed bytes (ten times that in text), which would make the estimate far
+ * too low. Such a source is left out of the estimate, messages and bytes.
+ */
+async function sizedForEstimate(path: string, result: StreamResult): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    if (classifyHead(head.subarray(0, bytesRead)) === 'gzip') return false;
+    result.sized.bytesTotal += (await handle.stat()).size;
+    return true;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * One source's messages in file order, with its offset, label and pre-roll applied; each batch is
  * sorted (stably) on its own. The report is stored in `reports[index]` when the source ends.
  */
@@ -149,14 +193,17 @@ async function* readSource(
   source: ChatSource,
   index: number,
   options: IngestOptions,
-  result: ChatStream['result'],
+  result: StreamResult,
 ): AsyncGenerator<ChatMessage[]> {
   const stats: IngestStats = { records: 0, skipped: {} };
   const stream = createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES });
   let count = 0;
+  let bytesCounted = 0;
   let format: FormatName;
   try {
     const { head, stream: decoded } = await peekHead(decodeChatInput(stream, source.file), SNIFF_BYTES);
+    // After the first read, which is where a missing or unreadable file fails.
+    const countBytes = await sizedForEstimate(source.file, result);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
@@ -179,6 +226,14 @@ async function* readSource(
         kept.push(message);
       }
       result.read += batch.length;
+      // Bytes read from the file less those still waiting in the stream's buffer: the read-ahead
+      // would otherwise make the bytes per message look larger than they are.
+      if (countBytes) {
+        const consumed = stream.bytesRead - stream.readableLength;
+        result.sized.bytesRead += consumed - bytesCounted;
+        result.sized.messages += batch.length;
+        bytesCounted = consumed;
+      }
       options.onProgress?.(result.read);
       if (kept.length) yield sortMessagesByTime(kept);
     }
@@ -272,7 +327,7 @@ async function* mergeByTime(sources: AsyncIterator<ChatMessage[]>[]): AsyncGener
  * pre-roll handled. See MessageOrder for what `order` trades.
  */
 export function streamChatSources(sources: ChatSource[], options: IngestOptions & { order: MessageOrder }): ChatStream {
-  const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
+  const result = newStreamResult();
   const perSource = sources.map((source, index) => readSource(source, index, options, result));
   async function* merged(): AsyncGenerator<ChatMessage[]> {
     if (options.order === 'stream') {
@@ -305,8 +360,8 @@ export type SourceEvent = { source: number; batch: ChatMessage[] } | { source: n
  * source's batches as read, tagged with the source's index, then its end. Which source is read
  * next is SourceSchedule's choice, so the merger holds about a reorder window of each.
  */
-export function streamSourceBatches(sources: ChatSource[], options: IngestOptions): { events: AsyncGenerator<SourceEvent>; result: ChatStream['result'] } {
-  const result: ChatStream['result'] = { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
+export function streamSourceBatches(sources: ChatSource[], options: IngestOptions): { events: AsyncGenerator<SourceEvent>; result: StreamResult } {
+  const result = newStreamResult();
   const perSource = sources.map((source, index) => readSource(source, index, options, result));
   async function* events(): AsyncGenerator<SourceEvent> {
     const schedule = new SourceSchedule(sources.length);

@@ -15,12 +15,14 @@ describe('makeCueIdAllocator', () => {
     expect(['a', 'a~2', 'a', 'a', 'x\uD800', 'x\uDC00'].map(allocate)).toEqual(['ma', 'ma~2', 'ma~3', 'ma~4', 'mx%EF%BF%BD', 'mx%EF%BF%BD~2']);
   });
 
-  it('gives the same ids whether or not the set was sized up front, past several added tables', () => {
+  it('gives the same ids whether the set was sized up front, from an estimate or not at all', () => {
     const ids = Array.from({ length: 300_000 }, (_, i) => (i % 1000 === 0 ? 'dup' : `id-${i}`));
     const grown = makeCueIdAllocator();
     const sized = makeCueIdAllocator(ids.length);
+    const estimated = makeCueIdAllocator(() => ids.length);
     const a = ids.map(grown);
     expect(ids.map(sized)).toEqual(a);
+    expect(ids.map(estimated)).toEqual(a);
     expect(new Set(a).size).toBe(ids.length);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { inTimeOrder, readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
+import { expectedMessages, inTimeOrder, readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
 import type { ChatMessage } from '../../src/ingest/message.js';
 import { errorLine, FIXTURES } from './helpers.js';
 
@@ -143,5 +143,34 @@ describe('readChatSources', () => {
     await expect(async () => {
       for await (const _ of inTimeOrder('late.json', tooLate(), 10_000)) void _;
     }).rejects.toThrow(SourceOutOfOrder);
+  });
+});
+
+describe('expectedMessages', () => {
+  // Texts of 1–80 characters, in a fixed pseudo-random order: bytes per message vary as in a chat.
+  const archive = (n: number) =>
+    JSON.stringify({
+      version: 1,
+      messages: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, offsetMs: i * 50, author: { name: `viewer${i % 97}` }, text: 'x'.repeat(1 + ((Math.imul(i, 0x9e3779b1) >>> 25) % 80)) })),
+    });
+  const estimates = async (file: string) => {
+    const stream = streamChatSources([{ file, offsetMs: 0 }], { ...options, order: 'stream' });
+    const seen: Array<[number, number]> = [[0, expectedMessages(stream.result)]];
+    for await (const batch of stream.batches) if (batch.length) seen.push([stream.result.read, expectedMessages(stream.result)]);
+    return seen;
+  };
+
+  test('judges the count from bytes per message: within 5 % from the first batch, exact at the end', async () => {
+    const n = 60_000;
+    const seen = await estimates(write('estimate.json', archive(n)));
+    expect(seen[0]).toEqual([0, 0]);
+    expect(seen.length).toBeGreaterThan(4);
+    for (const [, expected] of seen.slice(1)) expect(Math.abs(expected - n) / n).toBeLessThan(0.05);
+    expect(seen.at(-1)).toEqual([n, n]);
+  });
+
+  test('makes no estimate of a gzip file, whose read-ahead would make it far too low', async () => {
+    const seen = await estimates(write('estimate.json.gz', gzipSync(archive(20_000))));
+    expect(seen.at(-1)).toEqual([20_000, 0]);
   });
 });

@@ -64,6 +64,8 @@ export interface ChatFeed {
   ready(): Promise<void>;
   /** Complete once `messages` has been iterated to the end. */
   result(): ChatFeedResult;
+  /** How many messages the sources will give, judged from the bytes read so far (0 until the first batch). */
+  expectedMessages(): number;
   /** Stops the worker (idempotent); call when done or on failure. */
   close(): Promise<void>;
 }
@@ -115,6 +117,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   // Collect order arrives sorted, as one source; stream order is merged here, in time order.
   const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
   let kept = 0;
+  let expected = 0;
   /** The merge's next message, once it could tell it (ready() looks ahead for it). */
   let peeked: ChatMessage | undefined;
   const nextMessage = (): ChatMessage | undefined => (peeked ??= merge.next());
@@ -130,6 +133,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
     else if (message.type === 'batch') {
       options.onProgress?.(message.read);
       kept += message.batch.count;
+      expected = message.expected;
       if (!merge.add(message.source, message.batch, decoder.register(message.batch))) throw new ChatFeedOutOfOrder(sources[message.source]!.file);
     } else if (message.type === 'source-end') merge.end(message.source);
     else if (message.type === 'end') final = { sources: message.sources, preroll: message.preroll, kept };
@@ -221,6 +225,7 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
       if (!final) throw new Error('the chat feed was read before it ended');
       return final;
     },
+    expectedMessages: () => expected,
     close,
   };
 }
