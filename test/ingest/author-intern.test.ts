@@ -10,8 +10,11 @@ describe('AuthorInterner', () => {
     const recoloured = authors.author('1', '민지', ['subscriber'], undefined);
     const promoted = authors.author('1', '민지', ['moderator', 'subscriber'], '#FF69B4');
     expect(new Set([a, renamed, recoloured, promoted]).size).toBe(4);
-    // Switching back finds the first object again, not a copy.
+    // Switching back finds the first object again, not a copy, and so does each later look.
     expect(authors.author('1', '민지', ['subscriber'], '#FF69B4')).toBe(a);
+    expect(authors.author('1', '민지2', ['subscriber'], '#FF69B4')).toBe(renamed);
+    expect(authors.author('1', '민지', ['moderator', 'subscriber'], '#FF69B4')).toBe(promoted);
+    expect(authors.author('1', '민지', ['subscriber'], undefined)).toBe(recoloured);
     expect(authors.size).toBe(4);
     expect(recoloured).toEqual({ id: '1', name: '민지', roles: ['subscriber'] });
   });
