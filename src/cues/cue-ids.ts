@@ -4,13 +4,13 @@
  * An id may not contain `-->`, CR or LF; percent-encoding keeps it one safe token (lone surrogates
  * are made well-formed first: encodeURIComponent throws on them).
  *
- * Taken ids are remembered as 64-bit hashes in a FingerprintSet: 4–8 bytes a message instead of a
- * Set entry plus its string (~120 bytes), so a million messages cost 8 MB, not 120 MB. Two distinct
- * ids the set cannot tell apart (p ≈ 10⁻³ at a million) only give one of them a `~2` suffix: still
- * unique and still stable, since the same input gives the same ids.
+ * Taken ids are remembered as 64-bit hashes in a HashSet64: 8–16 bytes a message instead of a Set
+ * entry plus its string (~120 bytes), so a million messages cost 12 MB, not 120 MB. Two distinct
+ * ids with one hash (p ≈ 3·10⁻⁸ at a million) only give one of them a `~2` suffix: still unique
+ * and still stable, since the same input gives the same ids, however the set was sized.
  */
 
-import { FingerprintSet } from '../fingerprint-set.js';
+import { HashSet64 } from '../hash-set-64.js';
 
 // The characters encodeURIComponent leaves alone: `A–Z a–z 0–9 - _ . ! ~ * ' ( )`.
 const URI_SAFE = new Uint8Array(128);
@@ -41,7 +41,9 @@ class IdHash {
       const c = text.charCodeAt(i);
       safe &= c < 128 ? URI_SAFE[c]! : 0;
       h = Math.imul(h ^ c, 0x01000193);
-      l = Math.imul(l ^ c, 0x5bd1e995) ^ (l >>> 15);
+      // xorshift of the product, not of the previous state: each step stays one-to-one.
+      l = Math.imul(l ^ c, 0x5bd1e995);
+      l ^= l >>> 15;
     }
     this.hi = h;
     this.lo = l;
@@ -51,10 +53,10 @@ class IdHash {
 
 /**
  * `expectedIds`: how many ids will be allocated, when known (the set then needs one table), or an
- * estimate to ask for once the set's first table fills (see FingerprintSet).
+ * estimate to ask for when one of the set's tables fills (see HashSet64).
  */
 export function makeCueIdAllocator(expectedIds: number | (() => number) = 0): (messageId: string) => string {
-  const taken = typeof expectedIds === 'number' ? new FingerprintSet(expectedIds) : new FingerprintSet(0, expectedIds);
+  const taken = typeof expectedIds === 'number' ? new HashSet64(expectedIds) : new HashSet64(0, expectedIds);
   const hash = new IdHash();
   return (messageId) => {
     hash.reset();

@@ -10,9 +10,9 @@ export interface MessageLayoutOptions {
   renderLine: (m: ChatMessage) => string;
   /**
    * How many messages will come, when `messages` is not an array (whose length is used): a count
-   * known up front, or an estimate asked for when the id set's first table fills, which sizes the
-   * next one (a reader's estimate from bytes per message). Either way a lookup then checks one or
-   * two tables instead of one per doubling.
+   * known up front, or an estimate asked for when one of the id set's tables fills, which sizes the
+   * next (a reader's estimate from bytes per message). Either way a lookup then checks one or two
+   * tables instead of one per doubling.
    */
   expectedMessages?: number | (() => number);
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fsError, inputError } from '../errors.js';
 import { readChatDownloader } from './chat-downloader.js';
@@ -155,6 +155,8 @@ export const MIN_CORES_FOR_PARALLEL_PARSE = 3;
 /** Random access to a plain UTF-8 file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
 async function randomAccessTo(path: string, parallel: IngestOptions['parallel']): Promise<RandomAccessText | undefined> {
   if (parallel === false || (parallel === undefined && availableParallelism() < MIN_CORES_FOR_PARALLEL_PARSE)) return undefined;
+  // A pipe (`--chat /dev/stdin`, `<(…)`) cannot be read at an offset (nor opened twice safely): it is streamed.
+  if (!(await stat(path)).isFile()) return undefined;
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -168,11 +170,14 @@ async function randomAccessTo(path: string, parallel: IngestOptions['parallel'])
 }
 
 /**
- * Adds the file's size to those expectedMessages goes by, unless it is gzip: gunzip reads ahead by
- * a whole chunk of compressed bytes (ten times that in text), which would make the estimate far
- * too low. Such a source is left out of the estimate, messages and bytes.
+ * Adds the file's size to those expectedMessages goes by, when it can: a regular file (a pipe has
+ * no size, and reading its head again would fail), not gzip (gunzip reads ahead by a whole chunk
+ * of compressed bytes, ten times that in text, which would make the estimate far too low), and
+ * not read with random access (the parallel reader reads it through handles of its own, past the
+ * stream this counts). Such a source is left out of the estimate, messages and bytes.
  */
-async function sizedForEstimate(path: string, result: StreamResult): Promise<boolean> {
+async function sizedForEstimate(path: string, randomAccess: RandomAccessText | undefined, result: StreamResult): Promise<boolean> {
+  if (randomAccess !== undefined || !(await stat(path)).isFile()) return false;
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -202,13 +207,13 @@ async function* readSource(
   let format: FormatName;
   try {
     const { head, stream: decoded } = await peekHead(decodeChatInput(stream, source.file), SNIFF_BYTES);
-    // After the first read, which is where a missing or unreadable file fails.
-    const countBytes = await sizedForEstimate(source.file, result);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
     const reopen = () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file);
     const randomAccess = await randomAccessTo(source.file, options.parallel);
+    // After the first read, which is where a missing or unreadable file fails.
+    const countBytes = await sizedForEstimate(source.file, randomAccess, result);
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {

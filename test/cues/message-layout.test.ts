@@ -63,4 +63,18 @@ describe('messageLayout', () => {
       { numRuns: 200 },
     );
   });
+
+  it('asks a streamed input for its estimated count once the id set fills its first table, and only then', () => {
+    let asked = 0;
+    const stream = function* (n: number) {
+      for (let i = 0; i < n; i++) yield msg(`id${i}`, i);
+    };
+    const layout = (n: number) => [...messageLayout(stream(n), { holdMs: 1000, maxVisible: 4, renderLine: render, expectedMessages: () => (asked++, n) })];
+    expect(layout(40_000)).toHaveLength(40_000);
+    expect(asked).toBe(0);
+    const cues = layout(60_000);
+    expect(asked).toBe(1);
+    expect(new Set(cues.map((c) => c.id)).size).toBe(60_000);
+  });
 });
+

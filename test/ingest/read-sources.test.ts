@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -167,6 +169,26 @@ describe('expectedMessages', () => {
     expect(seen.length).toBeGreaterThan(4);
     for (const [, expected] of seen.slice(1)) expect(Math.abs(expected - n) / n).toBeLessThan(0.05);
     expect(seen.at(-1)).toEqual([n, n]);
+  });
+
+  test('makes no estimate of a file read with random access (the parallel reader reads past the stream it counts)', async () => {
+    const file = write('estimate-parallel.json', archive(20_000));
+    const stream = streamChatSources([{ file, offsetMs: 0 }], { ...options, order: 'stream', parallel: { minParallelBytes: 0 } });
+    for await (const batch of stream.batches) void batch;
+    expect([stream.result.read, expectedMessages(stream.result)]).toEqual([20_000, 0]);
+  });
+
+  test('reads a pipe as a stream, with no estimate, whether or not random access is allowed', async () => {
+    const fifo = join(dir, 'chat.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const parallel of [false as const, { minParallelBytes: 0 }]) {
+      // The writer blocks until the reader opens the pipe: started first, awaited after.
+      const writer = writeFile(fifo, archive(3000));
+      const stream = streamChatSources([{ file: fifo, offsetMs: 0 }], { ...options, order: 'stream', parallel });
+      for await (const batch of stream.batches) void batch;
+      await writer;
+      expect([stream.result.read, expectedMessages(stream.result)]).toEqual([3000, 0]);
+    }
   });
 
   test('makes no estimate of a gzip file, whose read-ahead would make it far too low', async () => {
