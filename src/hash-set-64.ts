@@ -110,7 +110,7 @@ export class HashSet64 {
  */
 function slotOf(table: Int32Array, h: number, l: number): number {
   const slots = table.length >>> 1;
-  let slot = Math.floor((mix(h ^ mix(l)) / 4294967296) * slots);
+  let slot = Math.floor((fmix32(h ^ fmix32(l)) / 4294967296) * slots);
   for (;;) {
     const sh = table[2 * slot]!;
     const sl = table[2 * slot + 1]!;
@@ -119,11 +119,11 @@ function slotOf(table: Int32Array, h: number, l: number): number {
   }
 }
 
-/** Murmur3's finalizer, as an unsigned 32-bit number. */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
+/** Murmur3's finalizer: every input bit affects every output bit. Unsigned. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -1,13 +1,4 @@
-import { HashSet64 } from '../../hash-set-64.js';
-
-/** Murmur3's finalizer: every input bit affects every output bit. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+import { fmix32, HashSet64 } from '../../hash-set-64.js';
 
 /**
  * A set of string ids kept only as 64-bit hashes (HashSet64: about 11 bytes an id). Two different
