@@ -6,14 +6,14 @@
  * Stages are pure; reading and writing happen here and in io/.
  */
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Cue } from './cues/cue.js';
 import { messageLayout } from './cues/message-layout.js';
 import { renderMessageLine } from './cues/render-message.js';
 import { windowLayout } from './cues/window-layout.js';
-import { fsError } from './errors.js';
+import { fsError, inputError } from './errors.js';
 import type { ChatMessage } from './ingest/message.js';
 import type { MessageOrder, SourceReport } from './ingest/read-sources.js';
 import { ChatFeedOutOfOrder, openChatFeed, type ChatFeed, type ReadWorker } from './ingest/worker/chat-feed.js';
@@ -189,9 +189,16 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
   };
   // Archives are streamed in time order, so memory stays flat however long the broadcast; one
   // that turns out not to be in order is read again, held whole and sorted.
-  const chat = await run('stream').catch((err: unknown) => {
-    if (err instanceof ChatFeedOutOfOrder) return run('collect');
-    throw err;
+  const chat = await run('stream').catch(async (err: unknown) => {
+    if (!(err instanceof ChatFeedOutOfOrder)) throw err;
+    // Collect order reads every source again from its start, which a pipe cannot give.
+    for (const source of options.chat) {
+      if (!(await stat(source.file)).isFile()) {
+        const why = err.file === source.file ? 'not in time order' : `${err.file} is not in time order, so every source must be read again`;
+        throw inputError(`${why}, and a pipe cannot be read again to sort it: save the chat to a file and package that`, source.file);
+      }
+    }
+    return run('collect');
   });
   const { ingest, written, kept, reports, cueStats, segmenterStats, windowStats } = chat;
   const readCount = ingest.sources.reduce((n, s) => n + s.messages, 0);

@@ -4,7 +4,9 @@
  * folder exactly as it found it; and an archive that is not in time order (streaming assumes it)
  * must package exactly as its sorted twin.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -54,5 +56,21 @@ describe('an archive out of time order', () => {
     expect(JSON.parse(runB.stdout).messages).toEqual(JSON.parse(runA.stdout).messages);
     expect(snapshot(join(b.dir, 'subs'))).toEqual(snapshot(join(a.dir, 'subs')));
     expect(readFileSync(join(b.dir, 'subs', 'chat_kor', 'index.m3u8'), 'utf8')).toContain('seg_00000_');
+  });
+
+  it('is refused from a pipe, which cannot be read again to sort it: one line naming it, the folder untouched', async () => {
+    const messages: unknown[] = generatedMessages(COUNT, SPAN_MS);
+    messages.push({ id: 'late', offsetMs: 1234, author: { name: 'x' }, text: 'sent late' });
+    const { dir, master } = vod('pipe');
+    // The pipe lives outside the VOD folder, whose snapshot would otherwise try to read it.
+    const pipes = scratch('late-pipe-fifo');
+    made.push(pipes);
+    const fifo = join(pipes, 'chat.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Blocks until the CLI opens the pipe; EPIPE if it stops reading before the end.
+    const writer = writeFile(fifo, JSON.stringify({ version: 1, messages })).catch(() => undefined);
+    const line = await expectRejected(dir, ['--chat', fifo, '--master', master, '--mpegts', '126000'], { code: 1, file: fifo });
+    await writer;
+    expect(line).toContain('not in time order, and a pipe cannot be read again to sort it');
   });
 });
