@@ -193,7 +193,10 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     if (!(err instanceof ChatFeedOutOfOrder)) throw err;
     // Collect order reads every source again from its start, which a pipe cannot give.
     for (const source of options.chat) {
-      if (!(await stat(source.file)).isFile()) {
+      const info = await stat(source.file).catch((e: unknown) => {
+        throw fsError('read chat archive', source.file, e);
+      });
+      if (!info.isFile()) {
         const why = err.file === source.file ? 'not in time order' : `${err.file} is not in time order, so every source must be read again`;
         throw inputError(`${why}, and a pipe cannot be read again to sort it: save the chat to a file and package that`, source.file);
       }

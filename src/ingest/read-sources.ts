@@ -153,11 +153,9 @@ function isParsable(line: string): boolean {
  */
 export const MIN_CORES_FOR_PARALLEL_PARSE = 3;
 
-/** Random access to a plain UTF-8 file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
+/** Random access to a plain UTF-8 regular file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
 async function randomAccessTo(path: string, parallel: IngestOptions['parallel']): Promise<RandomAccessText | undefined> {
   if (parallel === false || (parallel === undefined && availableParallelism() < MIN_CORES_FOR_PARALLEL_PARSE)) return undefined;
-  // A pipe (`--chat /dev/stdin`, `<(…)`) cannot be read at an offset (nor opened twice safely): it is streamed.
-  if (!(await stat(path)).isFile()) return undefined;
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
@@ -171,14 +169,13 @@ async function randomAccessTo(path: string, parallel: IngestOptions['parallel'])
 }
 
 /**
- * Adds the file's size to those expectedMessages goes by, when it can: a regular file (a pipe has
- * no size, and reading its head again would fail), not gzip (gunzip reads ahead by a whole chunk
- * of compressed bytes, ten times that in text, which would make the estimate far too low), and
- * not read with random access (the parallel reader reads it through handles of its own, past the
+ * Adds a regular file's size to those expectedMessages goes by, when it can: not gzip (gunzip reads
+ * ahead by a whole chunk of compressed bytes, ten times that in text, which would make the
+ * estimate far too low), and not read with random access (the parallel reader reads it through handles of its own, past the
  * stream this counts). Such a source is left out of the estimate, messages and bytes.
  */
 async function sizedForEstimate(path: string, randomAccess: RandomAccessText | undefined, result: StreamResult): Promise<boolean> {
-  if (randomAccess !== undefined || !(await stat(path)).isFile()) return false;
+  if (randomAccess !== undefined) return false;
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -254,10 +251,13 @@ async function* readSource(
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    const reopen = () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file);
-    const randomAccess = await randomAccessTo(source.file, options.parallel);
-    // After the first read, which is where a missing or unreadable file fails.
-    const sized = (await sizedForEstimate(source.file, randomAccess, result)) ? new SizedProgress(result) : undefined;
+    // After the first read, which is where a missing or unreadable file fails. A pipe (`--chat
+    // /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has no size: no
+    // second pass (the YouTube readers then hold the input), no random access, no estimate.
+    const regularFile = (await stat(source.file)).isFile();
+    const reopen = regularFile ? () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file) : undefined;
+    const randomAccess = regularFile ? await randomAccessTo(source.file, options.parallel) : undefined;
+    const sized = regularFile && (await sizedForEstimate(source.file, randomAccess, result)) ? new SizedProgress(result) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,20 @@ describe('expectedMessages', () => {
       for await (const batch of stream.batches) void batch;
       await writer;
       expect([stream.result.read, expectedMessages(stream.result)]).toEqual([3000, 0]);
+    }
+  });
+
+  test('reads the YouTube formats from a pipe too, whose two passes then replay the input held once', async () => {
+    const fifo = join(dir, 'youtube.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const name of ['ytdlp.live_chat.json', 'chat-downloader.json']) {
+      const file = join(FIXTURES, name);
+      const writer = writeFile(fifo, readFileSync(file));
+      const piped = await readChatSources([{ file: fifo, offsetMs: 0 }], options);
+      await writer;
+      const direct = await readChatSources([{ file, offsetMs: 0 }], options);
+      expect(piped.messages.map((m) => m.id)).toEqual(direct.messages.map((m) => m.id));
+      expect(piped.messages).toHaveLength(33);
     }
   });
 

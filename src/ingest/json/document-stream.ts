@@ -45,8 +45,8 @@ export function itemPath(key: string | null, index: number): string {
 
 /**
  * Streams one JSON document: a top-level array, or an object whose array members named in
- * `arrayKeys` are streamed. Items come out in batches of whatever one input chunk completes, parsed
- * with the projection; nothing but the current chunk and the item being parsed is held.
+ * `arrayKeys` are streamed. Items come out in batches of at most 1 024 (MAX_ITEMS_PER_BATCH), parsed
+ * with the projection; nothing but the current chunk and the batch being parsed is held.
  */
 export async function* streamJsonDocument(
   input: AsyncIterable<Uint8Array>,
