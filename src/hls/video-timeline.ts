@@ -4,8 +4,6 @@ import { parseDecimalSecondsToUs } from './duration.js';
 import { classifyPlaylist, splitPlaylistLines } from './playlist-lines.js';
 import { mapperFromAnchors, type ProgramDateTimeAnchor } from './program-date-time.js';
 
-export { mapperFromAnchors, type ProgramDateTimeAnchor };
-
 export interface ByteRange {
   offset: number;
   length: number;

@@ -153,39 +153,41 @@ function isParsable(line: string): boolean {
  */
 export const MIN_CORES_FOR_PARALLEL_PARSE = 3;
 
-/** Random access to a plain UTF-8 regular file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
-async function randomAccessTo(path: string, parallel: IngestOptions['parallel']): Promise<RandomAccessText | undefined> {
-  if (parallel === false || (parallel === undefined && availableParallelism() < MIN_CORES_FOR_PARALLEL_PARSE)) return undefined;
+/** A regular file's size and first bytes (how its text is stored); undefined for a pipe, which has neither. */
+interface RegularFile {
+  size: number;
+  head: Uint8Array;
+}
+
+async function regularFile(path: string): Promise<RegularFile | undefined> {
+  // Stat first: opening a FIFO again would wait for a writer.
+  const info = await stat(path);
+  if (!info.isFile()) return undefined;
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
-    const textStart = plainTextStart(head.subarray(0, bytesRead));
-    return textStart === undefined ? undefined : { path, textStart, size, ...parallel };
+    return { size: info.size, head: head.subarray(0, bytesRead) };
   } finally {
     await handle.close();
   }
 }
 
+/** Random access to a plain UTF-8 file's text (not for gzip or UTF-16, whose text is not the file's bytes). */
+function randomAccessTo(path: string, file: RegularFile, parallel: IngestOptions['parallel']): RandomAccessText | undefined {
+  if (parallel === false || (parallel === undefined && availableParallelism() < MIN_CORES_FOR_PARALLEL_PARSE)) return undefined;
+  const textStart = plainTextStart(file.head);
+  return textStart === undefined ? undefined : { path, textStart, size: file.size, ...parallel };
+}
+
 /**
- * Adds a regular file's size to those expectedMessages goes by, when it can: not gzip (gunzip reads
- * ahead by a whole chunk of compressed bytes, ten times that in text, which would make the
- * estimate far too low), and not read with random access (the parallel reader reads it through handles of its own, past the
- * stream this counts). Such a source is left out of the estimate, messages and bytes.
+ * Whether expectedMessages can go by a file: not gzip (gunzip reads ahead by a whole chunk of
+ * compressed bytes, ten times that in text, which would make the estimate far too low), and not
+ * read with random access (the parallel reader reads it through handles of its own, past the
+ * stream SizedProgress counts). Such a source is left out of the estimate, messages and bytes.
  */
-async function sizedForEstimate(path: string, randomAccess: RandomAccessText | undefined, result: StreamResult): Promise<boolean> {
-  if (randomAccess !== undefined) return false;
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    if (classifyHead(head.subarray(0, bytesRead)) === 'gzip') return false;
-    result.sized.bytesTotal += (await handle.stat()).size;
-    return true;
-  } finally {
-    await handle.close();
-  }
+function sizedForEstimate(file: RegularFile, randomAccess: RandomAccessText | undefined): boolean {
+  return randomAccess === undefined && classifyHead(file.head) !== 'gzip';
 }
 
 /**
@@ -208,7 +210,12 @@ class SizedProgress {
   private addedBytes = 0;
   private addedMessages = 0;
 
-  constructor(private readonly result: StreamResult) {}
+  constructor(
+    private readonly result: StreamResult,
+    fileSize: number,
+  ) {
+    result.sized.bytesTotal += fileSize;
+  }
 
   batch(taken: number, messages: number): void {
     if (taken !== this.taken) {
@@ -254,10 +261,10 @@ async function* readSource(
     // After the first read, which is where a missing or unreadable file fails. A pipe (`--chat
     // /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has no size: no
     // second pass (the YouTube readers then hold the input), no random access, no estimate.
-    const regularFile = (await stat(source.file)).isFile();
-    const reopen = regularFile ? () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file) : undefined;
-    const randomAccess = regularFile ? await randomAccessTo(source.file, options.parallel) : undefined;
-    const sized = regularFile && (await sizedForEstimate(source.file, randomAccess, result)) ? new SizedProgress(result) : undefined;
+    const file = await regularFile(source.file);
+    const reopen = file ? () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file) : undefined;
+    const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
+    const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {

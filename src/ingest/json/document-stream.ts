@@ -44,6 +44,13 @@ export function itemPath(key: string | null, index: number): string {
 }
 
 /**
+ * Items handed on at a time. A whole read chunk of small records (5 000 native messages a MB)
+ * kept every item, and the messages made of them, alive until the last was parsed: long enough
+ * for the reading thread's scavenges to promote ~1.6 MB each into the old generation.
+ */
+const MAX_ITEMS_PER_BATCH = 1024;
+
+/**
  * Streams one JSON document: a top-level array, or an object whose array members named in
  * `arrayKeys` are streamed. Items come out in batches of at most 1 024 (MAX_ITEMS_PER_BATCH), parsed
  * with the projection; nothing but the current chunk and the batch being parsed is held.
@@ -80,13 +87,6 @@ export async function* streamJsonDocument(
       }
     }
   };
-
-  /**
-   * Items handed on at a time. A whole read chunk of small records (5 000 native messages a MB)
-   * kept every item, and the messages made of them, alive until the last was parsed: long enough
-   * for the reading thread's scavenges to promote ~1.6 MB each into the old generation.
-   */
-  const MAX_ITEMS_PER_BATCH = 1024;
 
   /** The records of an array: by the delegate if it takes them, else here. */
   async function* records(key: string | null): AsyncGenerator<DocumentEvent> {

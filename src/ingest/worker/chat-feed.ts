@@ -64,7 +64,7 @@ export interface ChatFeed {
   ready(): Promise<void>;
   /** Complete once `messages` has been iterated to the end. */
   result(): ChatFeedResult;
-  /** How many messages the sources will give, judged from the bytes read so far (0 until the first batch). */
+  /** How many messages the sources will give, judged from the bytes read so far (read-sources.ts expectedMessages; 0 while unknown). */
   expectedMessages(): number;
   /** Stops the worker (idempotent); call when done or on failure. */
   close(): Promise<void>;

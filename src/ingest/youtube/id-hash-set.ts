@@ -1,7 +1,7 @@
 import { fmix32, HashSet64 } from '../../hash-set-64.js';
 
 /**
- * A set of string ids kept only as 64-bit hashes (HashSet64: about 11 bytes an id). Two different
+ * A set of string ids kept only as 64-bit hashes (HashSet64: 8–16 bytes an id). Two different
  * ids may share a hash; callers use it only to find candidates that they then check by the exact
  * string.
  */
