@@ -1,7 +1,7 @@
-import { mkdir, readdir, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
-import { isTempFileName, TEMP_MARKER, writeFileAtomic } from './atomic-write.js';
+import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile } from './atomic-write.js';
 import { createTaskPool } from './bounded.js';
 import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
@@ -52,10 +52,13 @@ export async function commitRendition(
       throw fsError('create output folder', files.dir, err);
     }
   }
-  // A content-named segment already there as a regular file holds exactly this content (it was
-  // renamed into place whole), so an unchanged segment is not written again. One readdir instead
-  // of a stat per segment: 18 000 failing stats are measurable.
-  const present = options.dryRun ? new Set<string>() : await regularFiles(files.dir);
+  // A content-named segment that the playlist on disk names, and that is a regular file, holds
+  // exactly this content: it was written whole before that playlist was. So it is not written
+  // again. Any other file under a segment's name may be a killed run's partial write: it is
+  // replaced atomically. A name not there at all is created in place (writeNewFile). One readdir
+  // and one playlist read instead of a stat per segment: 18 000 failing stats are measurable.
+  const existing = options.dryRun ? new Map<string, boolean>() : await folderEntries(files.dir);
+  const trusted = options.dryRun ? new Set<string>() : await namedSegments(join(files.dir, files.playlistName), existing);
   let turnAt = Date.now();
   try {
     const iterator = files.segments[Symbol.iterator]();
@@ -78,7 +81,7 @@ export async function commitRendition(
       if (segment.hasCues) result.segmentsWithCues++;
       result.bytes += bytes.byteLength;
       result.filesWritten++;
-      if (!options.dryRun && !present.has(name)) await pool.run(() => writeFileAtomic(join(files.dir, name), bytes));
+      if (!options.dryRun && !trusted.has(name)) await pool.run(() => writeSegment(join(files.dir, name), bytes, existing.has(name)));
       options.onProgress?.({ stage: 'write', done: result.filesWritten });
     }
   } catch (err) {
@@ -86,7 +89,7 @@ export async function commitRendition(
     // can surface late): let the writes in flight land, then take back what this run added, so a
     // failed run leaves the output folder as it found it.
     await pool.settle();
-    if (!options.dryRun) await removeWritten(files.dir, names.filter((name) => !present.has(name)), createdDir);
+    if (!options.dryRun) await removeWritten(files.dir, names.filter((name) => !existing.has(name)), createdDir);
     throw err;
   }
   await pool.drain();
@@ -137,11 +140,32 @@ async function removeMasterTemporaries(masterPath: string): Promise<number> {
   return removed;
 }
 
-async function regularFiles(dir: string): Promise<Set<string>> {
+/** A segment's file: created in place when its name is free, else replaced whole. */
+async function writeSegment(path: string, bytes: Uint8Array, nameTaken: boolean): Promise<void> {
+  if (!nameTaken && (await writeNewFile(path, bytes)).written) return;
+  await writeFileAtomic(path, bytes);
+}
+
+/** Every name in the folder, and whether it is a regular file. */
+async function folderEntries(dir: string): Promise<Map<string, boolean>> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
     throw fsError('read output folder', dir, err);
   });
-  return new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+  return new Map(entries.map((e) => [e.name, e.isFile()]));
+}
+
+/**
+ * The segment files the playlist on disk names that are regular files in its folder. A playlist
+ * that cannot be read names none: every segment is then written.
+ */
+async function namedSegments(playlistPath: string, entries: Map<string, boolean>): Promise<Set<string>> {
+  const text = await readFile(playlistPath, 'utf8').catch(() => '');
+  const named = new Set<string>();
+  for (const line of text.split('\n')) {
+    const uri = line.trim();
+    if (SEGMENT_FILE.test(uri) && entries.get(uri) === true) named.add(uri);
+  }
+  return named;
 }
 
 /** Segments no longer referenced (an earlier run of a longer video) and temporaries of interrupted runs. */
