@@ -54,4 +54,41 @@ describe('batch codec', () => {
     expect(decoded[2]!.author).toBe(decoded[0]!.author);
     expect(decoded[5]!.author).toBe(decoded[1]!.author);
   });
+
+  // One encoder per reading thread in practice; should two take turns on one author object, the
+  // number on it is the last one's, and the other sends the author again: correct, if not shared.
+  test('two encoders taking turns on the same author objects still decode right', () => {
+    const batch = (authors: Author[]) => authors.map((author, k): ChatMessage => ({ id: `m${k}`, timeMs: k, author, text: '', kind: 'chat', deleted: false }));
+    const one = new BatchEncoder();
+    const two = new BatchEncoder();
+    const [d1, d2] = [new BatchDecoder(), new BatchDecoder()];
+    const a = one.encode(batch([viewer, anon]));
+    const b = two.encode(batch([anon]));
+    const c = one.encode(batch([anon, viewer]));
+    const d = two.encode(batch([viewer, anon]));
+    expect([a.newAuthors, b.newAuthors]).toEqual([[viewer, anon], [anon]]);
+    expect(d1.decode(a).concat(d1.decode(c)).map((m) => m.author)).toEqual([viewer, anon, anon, viewer]);
+    expect(d2.decode(b).concat(d2.decode(d)).map((m) => m.author)).toEqual([anon, viewer, anon]);
+  });
+
+  test('past 100 000 authors the table starts over, and authors seen before are sent again', () => {
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    const many = Array.from({ length: 100_001 }, (_, k): ChatMessage => ({ id: `m${k}`, timeMs: k, author: { id: `u${k}`, name: `n${k}`, roles: [] }, text: '', kind: 'chat', deleted: false }));
+    const first = encoder.encode(many);
+    expect(first.resetAuthors).toBe(false);
+    decoder.decode(first);
+    const again = encoder.encode([many[5]!, many[100_000]!, many[5]!]);
+    expect(again.resetAuthors).toBe(true);
+    expect(again.newAuthors).toEqual([many[5]!.author, many[100_000]!.author]);
+    expect(decoder.decode(again).map((m) => m.author)).toEqual([many[5]!.author, many[100_000]!.author, many[5]!.author]);
+  });
+
+  test('the numbers kept on author objects do not show in their keys or JSON', () => {
+    const author: Author = { id: 'u9', name: 'n', roles: [] };
+    new BatchEncoder().encode([{ id: 'x', timeMs: 0, author, text: '', kind: 'chat', deleted: false }]);
+    expect(Object.keys(author)).toEqual(['id', 'name', 'roles']);
+    expect(JSON.stringify(author)).toBe('{"id":"u9","name":"n","roles":[]}');
+    expect(author).toEqual({ id: 'u9', name: 'n', roles: [] });
+  });
 });
