@@ -78,6 +78,23 @@ describe('HashSet64', () => {
     expect(fillAndCheck(set, 300_000)).toBe(3);
     // A wild estimate (a reader misled about bytes) is capped at 64 times the last table.
     const wild = new HashSet64(0, () => 1e12);
-    expect(fillAndCheck(wild, 50_000)).toBe(2);
+    expect(fillAndCheck(wild, 50_000)).toBe(1); // 64 × 65 536 slots: it takes in the first table
+  });
+
+  test('a table at least eight times the others takes in their entries: lookups check one table', () => {
+    // 600 000 × 1.1 / 0.75 = 880 000 slots after the first table's 65 536 fill.
+    expect(fillAndCheck(new HashSet64(0, () => 600_000), 600_000)).toBe(1);
+    // Twice as big is not enough: copying would have both alive at once, for a lookup saved.
+    expect(fillAndCheck(new HashSet64(0, () => 300_000), 300_000)).toBe(2);
+  });
+
+  test('entries taken in count against the new table\'s room', () => {
+    // The first table fills at 49 152; the rest, 550 848 × 1.1 / 0.75, makes 807 911 slots, which
+    // hold 605 933 hashes at three-quarters, the 49 152 taken in included.
+    const set = new HashSet64(0, () => 600_000);
+    for (let i = 1; i <= 605_933; i++) set.add(i, Math.imul(i, 0x9e3779b1));
+    expect(set.tableCount).toBe(1);
+    set.add(0, 1);
+    expect(set.tableCount).toBe(2);
   });
 });
