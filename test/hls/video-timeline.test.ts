@@ -56,6 +56,29 @@ c.ts
     }
   });
 
+  it('pairs each URI with the last EXTINF before it, and names the line of a URI without one', () => {
+    const t = parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:3,\n#EXTINF: 2.5 ,title\n\n  a.ts  \n#EXTINF:6,\nb.ts\n#EXTINF:1,\n');
+    expect(t.segments.map((s) => [s.extinf, s.url.href])).toEqual([
+      ['2.5', 'file:///vod/v360/a.ts'],
+      ['6', 'file:///vod/v360/b.ts'],
+    ]);
+    expect(() => parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6,\na.ts\nb.ts\n')).toThrow('segment "b.ts" has no EXTINF before it');
+    try {
+      parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6,\na.ts\nb.ts\n');
+    } catch (err) {
+      expect((err as { format(): string }).format()).toMatch(/^index\.m3u8:5: /);
+    }
+  });
+
+  it('segments under one EXT-X-MAP share it; each resolves its own URL', () => {
+    const t = parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXT-X-MAP:URI="i.mp4"\n#EXTINF:6,\na.m4s\n#EXTINF:6,\nb.m4s\n#EXT-X-MAP:URI="j.mp4"\n#EXTINF:6,\nc.m4s\n');
+    const [a, b, c] = t.segments;
+    expect(a!.map).toBe(b!.map);
+    expect(c!.map!.url.href).toBe('file:///vod/v360/j.mp4');
+    expect([a!.url.href, b!.url.href, c!.url.href]).toEqual(['file:///vod/v360/a.m4s', 'file:///vod/v360/b.m4s', 'file:///vod/v360/c.m4s']);
+    expect(a!.url).toBe(a!.url);
+  });
+
   it('rejects lowercase tags, a missing header, a master and a playlist without TARGETDURATION', () => {
     expect(() => parse('#EXTM3U\n#ext-x-targetduration:6\n#EXTINF:6,\na.ts\n')).toThrow(/case-sensitive/);
     expect(() => parse('#EXT-X-TARGETDURATION:6\n')).toThrow(/first line must be #EXTM3U/);
