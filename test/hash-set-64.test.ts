@@ -88,6 +88,30 @@ describe('HashSet64', () => {
     expect(fillAndCheck(new HashSet64(0, () => 300_000), 300_000)).toBe(2);
   });
 
+  test('answers as a Set would across tables added and taken in, whatever the estimate', () => {
+    // 150 000 adds drawn from 100 000 hashes (a third are repeats), (0, 0) and (0, 1) among them,
+    // with estimates that size the second table small, right, wild or not at all.
+    const n = 150_000;
+    for (const estimate of [0, n, 10 * n, 1e12, Number.NaN, 77_777]) {
+      let seed = 12345;
+      const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+      const set = new HashSet64(0, () => estimate);
+      const model = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const k = (next() >>> 0) % 100_000;
+        const [hi, lo] = k === 0 ? [0, 0] : k === 1 ? [0, 1] : [Math.imul(k, 0x9e3779b1), k];
+        const id = key(hi, hi === 0 && lo === 0 ? 1 : lo);
+        if (set.add(hi, lo) !== !model.has(id)) throw new Error(`estimate ${estimate}: add ${i} (${id}) disagrees with the model`);
+        model.add(id);
+      }
+      expect(set.size).toBe(model.size);
+      for (let k = 0; k < 100_000; k++) {
+        const [hi, lo] = k === 0 ? [0, 0] : k === 1 ? [0, 1] : [Math.imul(k, 0x9e3779b1), k];
+        if (set.has(hi, lo) !== model.has(key(hi, hi === 0 && lo === 0 ? 1 : lo))) throw new Error(`estimate ${estimate}: has ${k} disagrees`);
+      }
+    }
+  });
+
   test('entries taken in count against the new table\'s room', () => {
     // The first table fills at 49 152; the rest, 550 848 × 1.1 / 0.75, makes 807 911 slots, which
     // hold 605 933 hashes at three-quarters, the 49 152 taken in included.

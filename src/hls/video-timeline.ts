@@ -71,11 +71,13 @@ class Segment implements TimelineSegment {
   }
 }
 
-/** Each segment URI's EXTINF text (the duration, as written) and the line it is on, in URI order. */
+/** Each segment URI's EXTINF text (the duration, as written) and the lines they are on, in URI order. */
 interface SegmentLines {
   extinfs: Array<string | undefined>;
   /** 1-based: the EXTINF's line, or the URI's when it has none. */
   lineNumbers: number[];
+  /** 1-based: the URI's line. */
+  uriLineNumbers: number[];
 }
 
 /**
@@ -87,6 +89,7 @@ interface SegmentLines {
 function segmentLines(lines: readonly string[]): SegmentLines {
   const extinfs: Array<string | undefined> = [];
   const lineNumbers: number[] = [];
+  const uriLineNumbers: number[] = [];
   let pending: string | undefined;
   let pendingLine = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -95,6 +98,7 @@ function segmentLines(lines: readonly string[]): SegmentLines {
     if (line.charCodeAt(0) !== 0x23) {
       extinfs.push(pending);
       lineNumbers.push(pending === undefined ? i + 1 : pendingLine);
+      uriLineNumbers.push(i + 1);
       pending = undefined;
     } else if (line.startsWith('#EXTINF:')) {
       const comma = line.indexOf(',', 8);
@@ -102,7 +106,7 @@ function segmentLines(lines: readonly string[]): SegmentLines {
       pendingLine = i + 1;
     }
   }
-  return { extinfs, lineNumbers };
+  return { extinfs, lineNumbers, uriLineNumbers };
 }
 
 /**
@@ -124,7 +128,7 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
     throw inputError('media playlist has no EXT-X-TARGETDURATION', file);
   }
   if (m.segments.length === 0) throw inputError('media playlist has no segments', file);
-  const { extinfs, lineNumbers } = segmentLines(lines.lines);
+  const { extinfs, lineNumbers, uriLineNumbers } = segmentLines(lines.lines);
   if (extinfs.length !== m.segments.length) {
     throw new Error(`parseVideoTimeline: ${extinfs.length} segment URIs found, m3u8-parser made ${m.segments.length} segments (${file})`);
   }
@@ -136,6 +140,7 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
   const mapOf = (source: { uri: string; byterange?: { offset: number; length: number } }) => {
     if (lastMap?.source !== source) {
       const byteRange = source.byterange ? { offset: source.byterange.offset, length: source.byterange.length } : undefined;
+      if (!URL.canParse(source.uri, url)) throw inputError(`EXT-X-MAP URI "${source.uri}" is not a valid URL`, file);
       lastMap = { source, map: { url: new URL(source.uri, url), byteRange } };
     }
     return lastMap.map;
@@ -147,6 +152,8 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
     if (durationUs === undefined || durationUs <= 0) {
       throw inputError(`EXTINF duration "${extinf}" is not a positive decimal number`, file, { line: lineNumbers[index] });
     }
+    // Checked now, though resolved only when asked for: a bad URI is the playlist's error, one line.
+    if (!URL.canParse(s.uri, url)) throw inputError(`segment URI "${s.uri}" is not a valid URL`, file, { line: uriLineNumbers[index] });
     if (s.discontinuity && index > 0) domain++;
     const seg = new Segment(
       index,

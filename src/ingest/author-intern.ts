@@ -11,7 +11,8 @@ export function normalizeColor(color: string | null | undefined): string | undef
 /**
  * Hands out one shared Author object per distinct (id, name, color, roles). A million-message
  * archive has a few thousand chatters; sharing their author objects (and role arrays) keeps the
- * messages, which the pipeline must hold to sort, small. Shared objects must never be mutated.
+ * messages, which the pipeline must hold to sort, small. Shared objects' fields must never change
+ * (the batch encoder keeps its numbers on them, under hidden symbols, and changes nothing else).
  *
  * A chatter is found by id, and most never change how they look: only one whose name, colour or
  * roles changed is also remembered under a key of all four (as is every chatter without an id),

@@ -37,11 +37,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
 
 /**
  * Creates a file that must not exist yet, writing straight to its final name: no temporary and no
- * rename (6 000 segment files: ~410 → ~290 ms wall and ~25 % less CPU here). Only for files nobody
- * reads until something written later names them (a segment, before its playlist): a crash
- * mid-write leaves a partial file no playlist names, which the next run replaces instead of
- * trusting. `wx` fails rather than write through anything already there (a symlink, another
- * process's file); `written: false` then says to use writeFileAtomic.
+ * rename (6 000 segment files: ~410 → ~290 ms wall and ~25 % less CPU here). Only for a file that
+ * nothing names yet, so nobody reads it before something written later does (a segment the
+ * playlist on disk does not name, before the new playlist): a crash mid-write leaves a partial
+ * file no playlist names, which the next run replaces instead of trusting. `wx` fails rather than
+ * write through anything already there (a symlink, another process's file); `written: false` then
+ * says to use writeFileAtomic.
  */
 export async function writeNewFile(path: string, data: Uint8Array): Promise<{ written: boolean }> {
   let fd: number;

@@ -33,9 +33,9 @@ const WRITE_CONCURRENCY = 16;
 
 /**
  * Lands a rendition so that a crash at any moment leaves a consistent one: content-named segments
- * first (each atomically, beside the previous run's, never over them), then the subtitles playlist,
- * then the master in one rename. Only then are segments no playlist names any more, and temporary
- * files of an interrupted run, removed.
+ * first (beside the previous run's, never over them; no file a playlist names is ever seen half
+ * written), then the subtitles playlist, then the master in one rename. Only then are segments no
+ * playlist names any more, and temporary files of an interrupted run, removed.
  */
 export async function commitRendition(
   files: RenditionFiles,
@@ -55,10 +55,13 @@ export async function commitRendition(
   // A content-named segment that the playlist on disk names, and that is a regular file, holds
   // exactly this content: it was written whole before that playlist was. So it is not written
   // again. Any other file under a segment's name may be a killed run's partial write: it is
-  // replaced atomically. A name not there at all is created in place (writeNewFile). One readdir
-  // and one playlist read instead of a stat per segment: 18 000 failing stats are measurable.
+  // replaced atomically, as is every name the playlist on disk names (a player may fetch it now).
+  // Only a name neither there nor named is created in place (writeNewFile): nobody reads it until
+  // the new playlist names it. One readdir and one playlist read instead of a stat per segment:
+  // 18 000 failing stats are measurable.
   const existing = options.dryRun ? new Map<string, boolean>() : await folderEntries(files.dir);
-  const trusted = options.dryRun ? new Set<string>() : await namedSegments(join(files.dir, files.playlistName), existing);
+  const live = options.dryRun ? NOTHING_LIVE : await liveSegments(join(files.dir, files.playlistName), existing);
+  const inUse = (name: string) => live.named === 'unknown' || live.named.has(name) || existing.has(name);
   let turnAt = Date.now();
   try {
     const iterator = files.segments[Symbol.iterator]();
@@ -81,18 +84,19 @@ export async function commitRendition(
       if (segment.hasCues) result.segmentsWithCues++;
       result.bytes += bytes.byteLength;
       result.filesWritten++;
-      if (!options.dryRun && !trusted.has(name)) await pool.run(() => writeSegment(join(files.dir, name), bytes, existing.has(name)));
+      if (!options.dryRun && !live.trusted.has(name)) await pool.run(() => writeSegment(join(files.dir, name), bytes, inUse(name)));
       options.onProgress?.({ stage: 'write', done: result.filesWritten });
     }
+    // Inside the try: a write that fails only now must be cleaned up like one that failed earlier.
+    await pool.drain();
   } catch (err) {
-    // Producing the segments failed (the chat is read while segments are written, so bad input
-    // can surface late): let the writes in flight land, then take back what this run added, so a
-    // failed run leaves the output folder as it found it.
+    // Producing or writing the segments failed (the chat is read while segments are written, so
+    // bad input can surface late): let the writes in flight land, then take back what this run
+    // added, so a failed run leaves the output folder as it found it.
     await pool.settle();
     if (!options.dryRun) await removeWritten(files.dir, names.filter((name) => !existing.has(name)), createdDir);
     throw err;
   }
-  await pool.drain();
 
   const playlist = files.playlist(names);
   result.bytes += Buffer.byteLength(playlist);
@@ -140,9 +144,9 @@ async function removeMasterTemporaries(masterPath: string): Promise<number> {
   return removed;
 }
 
-/** A segment's file: created in place when its name is free, else replaced whole. */
-async function writeSegment(path: string, bytes: Uint8Array, nameTaken: boolean): Promise<void> {
-  if (!nameTaken && (await writeNewFile(path, bytes)).written) return;
+/** A segment's file: created in place when its name is free and unused, else replaced whole. */
+async function writeSegment(path: string, bytes: Uint8Array, nameInUse: boolean): Promise<void> {
+  if (!nameInUse && (await writeNewFile(path, bytes)).written) return;
   await writeFileAtomic(path, bytes);
 }
 
@@ -154,18 +158,35 @@ async function folderEntries(dir: string): Promise<Map<string, boolean>> {
   return new Map(entries.map((e) => [e.name, e.isFile()]));
 }
 
+interface LiveSegments {
+  /** Segment names the playlist on disk names; 'unknown' when it is there but not a regular file. */
+  named: Set<string> | 'unknown';
+  /** Those that are regular files: whole, since they were written before that playlist was. */
+  trusted: Set<string>;
+}
+
+const NOTHING_LIVE: LiveSegments = { named: new Set(), trusted: new Set() };
+
 /**
- * The segment files the playlist on disk names that are regular files in its folder. A playlist
- * that cannot be read names none: every segment is then written.
+ * What the subtitles playlist on disk names. It is read only when readdir says it is a regular
+ * file: opening a FIFO under its name would block for ever, and a symlink's target is not
+ * something this run wrote. A playlist that is there but cannot be read trusts nothing and keeps
+ * every name in use.
  */
-async function namedSegments(playlistPath: string, entries: Map<string, boolean>): Promise<Set<string>> {
-  const text = await readFile(playlistPath, 'utf8').catch(() => '');
+async function liveSegments(playlistPath: string, entries: ReadonlyMap<string, boolean>): Promise<LiveSegments> {
+  const isRegularFile = entries.get(basename(playlistPath));
+  if (isRegularFile === undefined) return NOTHING_LIVE;
+  const text = isRegularFile ? await readFile(playlistPath, 'utf8').catch(() => undefined) : undefined;
+  if (text === undefined) return { named: 'unknown', trusted: new Set() };
   const named = new Set<string>();
+  const trusted = new Set<string>();
   for (const line of text.split('\n')) {
     const uri = line.trim();
-    if (SEGMENT_FILE.test(uri) && entries.get(uri) === true) named.add(uri);
+    if (!SEGMENT_FILE.test(uri)) continue;
+    named.add(uri);
+    if (entries.get(uri) === true) trusted.add(uri);
   }
-  return named;
+  return { named, trusted };
 }
 
 /** Segments no longer referenced (an earlier run of a longer video) and temporaries of interrupted runs. */

@@ -70,6 +70,15 @@ c.ts
     expect(errorLine('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6,\na.ts\nb.ts\n')).toMatch(/^index\.m3u8:5: segment "b\.ts" has no EXTINF before it/);
   });
 
+  it('names the line of a segment URI that is not a valid URL, though URLs are resolved only when used', () => {
+    expect(errorLine('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6,\na.ts\n#EXTINF:6,\nhttp://a:99999/b.ts\n')).toBe(
+      'index.m3u8:6: segment URI "http://a:99999/b.ts" is not a valid URL',
+    );
+    expect(errorLine('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXT-X-MAP:URI="http://a:99999/i.mp4"\n#EXTINF:6,\na.m4s\n')).toBe(
+      'index.m3u8: EXT-X-MAP URI "http://a:99999/i.mp4" is not a valid URL',
+    );
+  });
+
   it('segments under one EXT-X-MAP share it; each resolves its own URL', () => {
     const t = parse('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXT-X-MAP:URI="i.mp4"\n#EXTINF:6,\na.m4s\n#EXTINF:6,\nb.m4s\n#EXT-X-MAP:URI="j.mp4"\n#EXTINF:6,\nc.m4s\n');
     const [a, b, c] = t.segments;

@@ -1,9 +1,17 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as atomicWrite from '../../src/io/atomic-write.js';
 import { commitRendition, type RenditionFiles } from '../../src/io/rendition-writer.js';
 import { subtitleSegmentName } from '../../src/hls/subtitle-playlist.js';
+
+// Calls through; lets a test see which files were created in place.
+vi.mock('../../src/io/atomic-write.js', async (importOriginal) => {
+  const original = await importOriginal<typeof atomicWrite>();
+  return { ...original, writeNewFile: vi.fn(original.writeNewFile) };
+});
 
 let root: string;
 let dir: string;
@@ -12,7 +20,10 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'rendition-writer-'));
   dir = join(root, 'subs');
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  vi.mocked(atomicWrite.writeNewFile).mockClear();
+});
 
 const contents = ['WEBVTT\n\nfirst\n', 'WEBVTT\n\nsecond\n', 'WEBVTT\n\nthird\n'];
 const names = contents.map((c, i) => subtitleSegmentName(i, contents.length, c));
@@ -77,5 +88,33 @@ describe('commitRendition', () => {
     await expect(commit(files(failing()))).rejects.toThrow('bad chat at byte 12');
     expect(readdirSync(dir)).toEqual(['keep.txt']);
     expect(existsSync(join(dir, 'index.m3u8'))).toBe(false);
+  });
+
+  it('never creates in place a segment the playlist on disk names, even one that is missing', async () => {
+    mkdirSync(dir, { recursive: true });
+    // The live playlist names the second segment, whose file is gone (deleted by hand, say): a
+    // player may fetch it while it is written, so it must appear whole.
+    writeFileSync(join(dir, 'index.m3u8'), `#EXTM3U\n#EXTINF:2.000,\n${names[1]}\n#EXT-X-ENDLIST\n`);
+    await commit();
+    const inPlace = vi.mocked(atomicWrite.writeNewFile).mock.calls.map(([path]) => path);
+    expect(inPlace.sort()).toEqual([join(dir, names[0]!), join(dir, names[2]!)].sort());
+    expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe(contents[1]);
+  });
+
+  it('does not open a FIFO under the playlist\'s name (it would block for ever), and writes every segment whole', async () => {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'index.m3u8')]);
+    await commit();
+    expect(vi.mocked(atomicWrite.writeNewFile)).not.toHaveBeenCalled();
+    expect(lstatSync(join(dir, 'index.m3u8')).isFile()).toBe(true);
+    names.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(contents[i]));
+  }, 10_000);
+
+  it('a write that fails last still has the segments this run created removed', async () => {
+    // The last segment's name is taken by a folder that is not empty: its rename fails while the
+    // loop has ended and only the writes in flight are awaited.
+    mkdirSync(join(dir, names[2]!, 'inside'), { recursive: true });
+    await expect(commit()).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([names[2]]);
   });
 });

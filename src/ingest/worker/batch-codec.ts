@@ -79,10 +79,20 @@ export class BatchEncoder {
    */
   private table = nextTable++;
   private authorCount = 0;
+  /** Numbers of authors that cannot take properties (frozen): none of the readers makes such. */
+  private readonly sealedAuthors = new Map<Author, number>();
 
   private numberOf(author: Author, newAuthors: Author[]): number {
     const numbered = author as Numbered;
     if (numbered[TABLE] === this.table) return numbered[NUMBER]!;
+    if (numbered[TABLE] === undefined && !Object.isExtensible(author)) {
+      let sealed = this.sealedAuthors.get(author);
+      if (sealed === undefined) {
+        this.sealedAuthors.set(author, (sealed = this.authorCount++));
+        newAuthors.push(author);
+      }
+      return sealed;
+    }
     const number = this.authorCount++;
     if (numbered[TABLE] === undefined) {
       Object.defineProperty(author, TABLE, { value: this.table, writable: true });
@@ -105,6 +115,7 @@ export class BatchEncoder {
     if (this.authorCount > AUTHOR_TABLE_LIMIT) {
       this.table = nextTable++;
       this.authorCount = 0;
+      this.sealedAuthors.clear();
       resetAuthors = true;
     }
     // Appending to a string builds a rope that is flattened once, when the batch is posted:

@@ -91,4 +91,16 @@ describe('batch codec', () => {
     expect(JSON.stringify(author)).toBe('{"id":"u9","name":"n","roles":[]}');
     expect(author).toEqual({ id: 'u9', name: 'n', roles: [] });
   });
+
+  test('a frozen author (none of the readers makes one) is numbered too', () => {
+    const frozen: Author = Object.freeze({ id: 'f', name: 'frozen', roles: [] });
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    const msg = (id: string, author: Author): ChatMessage => ({ id, timeMs: 0, author, text: '', kind: 'chat', deleted: false });
+    const first = encoder.encode([msg('a', frozen), msg('b', viewer), msg('c', frozen)]);
+    const second = encoder.encode([msg('d', frozen)]);
+    expect(first.newAuthors).toEqual([frozen, viewer]);
+    expect(second.newAuthors).toEqual([]);
+    expect(decoder.decode(first).concat(decoder.decode(second)).map((m) => m.author)).toEqual([frozen, viewer, frozen, frozen]);
+  });
 });
