@@ -1,7 +1,8 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fsError, inputError } from '../errors.js';
+import { FileChunks } from '../io/file-chunks.js';
 import { readChatDownloader } from './chat-downloader.js';
 import { classifyHead, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
@@ -190,12 +191,31 @@ function sizedForEstimate(file: RegularFile, randomAccess: RandomAccessText | un
   return randomAccess === undefined && classifyHead(file.head) !== 'gzip';
 }
 
+/** A source's bytes, and how many of them the reader has taken so far (what expectedMessages goes by). */
+interface SourceInput {
+  chunks: AsyncIterable<Uint8Array>;
+  taken(): number;
+  close(): Promise<void>;
+}
+
 /**
- * Bytes the reader has taken from the file: those read, less those still waiting in the stream's
- * buffer (its read-ahead would make the bytes per message look larger than they are).
+ * A plain UTF-8 file: read into one reused buffer (FileChunks), which the JSON readers copy from
+ * before asking for more. gzip and UTF-16 go through streamOf: gunzip holds on to its input.
  */
-function bytesTaken(stream: ReadStream): number {
-  return stream.bytesRead - stream.readableLength;
+function chunksOf(path: string): SourceInput {
+  const chunks = new FileChunks(path, READ_CHUNK_BYTES);
+  return { chunks, taken: () => chunks.bytesRead, close: () => chunks.close() };
+}
+
+function streamOf(path: string): SourceInput {
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  return {
+    chunks: stream,
+    // Those read, less those still waiting in the stream's buffer (its read-ahead would make the
+    // bytes per message look larger than they are).
+    taken: () => stream.bytesRead - stream.readableLength,
+    close: async () => void stream.destroy(),
+  };
 }
 
 /**
@@ -250,18 +270,19 @@ async function* readSource(
   result: StreamResult,
 ): AsyncGenerator<ChatMessage[]> {
   const stats: IngestStats = { records: 0, skipped: {} };
-  const stream = createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES });
+  let input: SourceInput | undefined;
   let count = 0;
   let format: FormatName;
   try {
-    const { head, stream: decoded } = await peekHead(decodeChatInput(stream, source.file), SNIFF_BYTES);
+    // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
+    // no size: no second pass (the YouTube readers then hold the input), no random access, no
+    // estimate. A missing or unreadable file fails here or at the first read, as a file error.
+    const file = await regularFile(source.file);
+    input = file !== undefined && plainTextStart(file.head) !== undefined ? chunksOf(source.file) : streamOf(source.file);
+    const { head, stream: decoded } = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    // After the first read, which is where a missing or unreadable file fails. A pipe (`--chat
-    // /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has no size: no
-    // second pass (the YouTube readers then hold the input), no random access, no estimate.
-    const file = await regularFile(source.file);
     const reopen = file ? () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file) : undefined;
     const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
     const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
@@ -282,16 +303,16 @@ async function* readSource(
         kept.push(message);
       }
       result.read += batch.length;
-      sized?.batch(bytesTaken(stream), batch.length);
+      sized?.batch(input.taken(), batch.length);
       options.onProgress?.(result.read);
       if (kept.length) yield sortMessagesByTime(kept);
     }
-    sized?.end(bytesTaken(stream));
+    sized?.end(input.taken());
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
     throw err;
   } finally {
-    stream.destroy();
+    await input?.close();
   }
   result.sources[index] = {
     file: source.file,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,16 @@ describe('readChatSources', () => {
     const missing = join(dir, 'nope.json');
     expect(await errorLine(readChatSources([{ file: missing, offsetMs: 0 }], options))).toBe(`io: ${missing}: cannot read chat archive: no such file or directory`);
     expect(await errorLine(readChatSources([{ file: dir, offsetMs: 0 }], options))).toBe(`io: ${dir}: cannot read chat archive: is a directory`);
+  });
+
+  test('a file that fails half way is closed: no descriptor is left open', async () => {
+    // Past the first 1 MB chunk, so the reader is mid-file when it fails.
+    const good = Array.from({ length: 20_000 }, (_, i) => ({ id: `m${i}`, offsetMs: i, author: { name: 'a' }, text: 'x'.repeat(40) }));
+    const file = write('breaks.json', `${JSON.stringify({ version: 1, messages: good }).slice(0, -2)},{"id": oops}]}`);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    await expect(readChatSources([{ file, offsetMs: 0 }], options)).rejects.toThrow(/invalid JSON/);
+    expect(open()).toBe(before);
   });
 
   test('a source out of time order stops the stream order, and is sorted when read whole', async () => {
