@@ -140,7 +140,10 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
   const mapOf = (source: { uri: string; byterange?: { offset: number; length: number } }) => {
     if (lastMap?.source !== source) {
       const byteRange = source.byterange ? { offset: source.byterange.offset, length: source.byterange.length } : undefined;
-      if (!URL.canParse(source.uri, url)) throw inputError(`EXT-X-MAP URI "${source.uri}" is not a valid URL`, file);
+      if (!URL.canParse(source.uri, url)) {
+        const line = lines.lines.findIndex((l) => l.startsWith('#EXT-X-MAP:') && l.includes(source.uri)) + 1;
+        throw inputError(`EXT-X-MAP URI "${source.uri}" is not a valid URL`, file, line > 0 ? { line } : undefined);
+      }
       lastMap = { source, map: { url: new URL(source.uri, url), byteRange } };
     }
     return lastMap.map;

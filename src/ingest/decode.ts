@@ -11,9 +11,11 @@ export class DecodeError extends Error {
 }
 
 async function* gunzip(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Buffer> {
+  // Copied: Readable.from reads ahead of the decompressor, holding chunks while asking for more,
+  // and an input may reuse one buffer for every chunk (io/file-chunks.ts).
   async function* raw(): AsyncGenerator<Uint8Array> {
     yield head;
-    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield Buffer.from(next.value);
   }
   const stream = Readable.from(raw()).pipe(createGunzip());
   try {

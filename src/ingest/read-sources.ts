@@ -312,7 +312,8 @@ async function* readSource(
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
     throw err;
   } finally {
-    await input?.close();
+    // A failure to close is no reason to hide what happened while reading.
+    await input?.close().catch(() => {});
   }
   result.sources[index] = {
     file: source.file,

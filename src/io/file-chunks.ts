@@ -24,11 +24,28 @@ export class FileChunks implements AsyncIterable<Uint8Array> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
     if (this.handle !== undefined || this.closed) throw new Error(`FileChunks: ${this.path} can be read once`);
     const handle = await open(this.path, 'r');
+    if (this.closed) {
+      await handle.close();
+      return;
+    }
     this.handle = handle;
     const buffer = Buffer.allocUnsafe(this.chunkBytes);
+    // Closed here too when the consumer stops early and passes `return` on; close() covers the
+    // consumers that do not.
+    try {
+      yield* this.chunksOf(handle, buffer);
+    } finally {
+      if (this.handle === handle) {
+        this.handle = undefined;
+        await handle.close();
+      }
+    }
+  }
+
+  private async *chunksOf(handle: FileHandle, buffer: Buffer): AsyncGenerator<Uint8Array> {
     for (;;) {
-      // Filled whole, so that only the last chunk is short: a short read (network file systems
-      // give them) must not make a consumer that gathers a head of several chunks hold two.
+      // Filled whole, so that only the last chunk is short, as with a local file, however the file
+      // system splits reads (network ones give short reads).
       let filled = 0;
       while (filled < buffer.length) {
         // Closed meanwhile: nothing more to read.

@@ -62,6 +62,8 @@ export async function commitRendition(
   const existing = options.dryRun ? new Map<string, boolean>() : await folderEntries(files.dir);
   const live = options.dryRun ? NOTHING_LIVE : await liveSegments(join(files.dir, files.playlistName), existing);
   const inUse = (name: string) => live.named === 'unknown' || live.named.has(name) || existing.has(name);
+  /** Removes what this run created: the segments whose names were free, and the folders made for them. */
+  const takeBack = () => removeWritten(files.dir, names.filter((name) => !existing.has(name)), createdDir);
   let turnAt = Date.now();
   try {
     const iterator = files.segments[Symbol.iterator]();
@@ -94,14 +96,24 @@ export async function commitRendition(
     // bad input can surface late): let the writes in flight land, then take back what this run
     // added, so a failed run leaves the output folder as it found it.
     await pool.settle();
-    if (!options.dryRun) await removeWritten(files.dir, names.filter((name) => !existing.has(name)), createdDir);
+    if (!options.dryRun) await takeBack();
     throw err;
   }
 
   const playlist = files.playlist(names);
   result.bytes += Buffer.byteLength(playlist);
   result.filesWritten++;
-  if (!options.dryRun) await writeFileAtomic(join(files.dir, files.playlistName), playlist, { fsync: true });
+  if (!options.dryRun) {
+    try {
+      await writeFileAtomic(join(files.dir, files.playlistName), playlist, { fsync: true });
+    } catch (err) {
+      // The playlist on disk is still the old one (the temporary never replaced it), so the
+      // segments this run created are nobody's: they go. Past this point the new playlist is
+      // live, and they must stay.
+      await takeBack();
+      throw err;
+    }
+  }
 
   const master = files.master();
   if (master !== undefined) {

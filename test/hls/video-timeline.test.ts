@@ -75,7 +75,7 @@ c.ts
       'index.m3u8:6: segment URI "http://a:99999/b.ts" is not a valid URL',
     );
     expect(errorLine('#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXT-X-MAP:URI="http://a:99999/i.mp4"\n#EXTINF:6,\na.m4s\n')).toBe(
-      'index.m3u8: EXT-X-MAP URI "http://a:99999/i.mp4" is not a valid URL',
+      'index.m3u8:3: EXT-X-MAP URI "http://a:99999/i.mp4" is not a valid URL',
     );
   });
 

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { decodeChatBytes, decodeChatInput } from '../../src/ingest/decode.js';
-import { chunked, errorLine } from './helpers.js';
+import { chunked, errorLine, reusing } from './helpers.js';
 
 async function decode(bytes: Uint8Array, chunk = 3): Promise<string> {
   const parts: Buffer[] = [];
@@ -32,6 +32,19 @@ describe('decodeChatBytes', () => {
       for (const bom of [true, false]) {
         for (const chunk of [1, 3, 7]) expect(await decode(utf16(TEXT, bigEndian, bom), chunk)).toBe(TEXT);
       }
+    }
+  });
+
+  test('an input reusing one buffer for every chunk decodes alike, gzip (which reads ahead) included', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `${TEXT} ${i}`).join('\n');
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const cases = [Buffer.from(text), Buffer.concat([bom, Buffer.from(text)]), gzipSync(Buffer.from(text)), utf16(text, false, true), utf16(text, true, false)];
+    // A BOM, then gzip: the first decode strips the BOM, a reader's own decode then gunzips.
+    cases.push(Buffer.concat([bom, gzipSync(Buffer.from(text))]));
+    for (const bytes of cases) {
+      const parts: Buffer[] = [];
+      for await (const part of decodeChatBytes(decodeChatBytes(reusing(bytes, 97)))) parts.push(Buffer.from(part));
+      expect(Buffer.concat(parts).toString('utf8')).toBe(text);
     }
   });
 

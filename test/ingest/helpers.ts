@@ -15,6 +15,20 @@ export async function* chunked(bytes: Uint8Array, size = 1 << 20): AsyncGenerato
   for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
 }
 
+/**
+ * The bytes as io/file-chunks.ts hands a file out: every chunk in one buffer, overwritten by the
+ * next. A layer that holds a chunk while asking for more reads garbage.
+ */
+export async function* reusing(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Buffer> {
+  const buffer = Buffer.alloc(size);
+  for (let i = 0; i < bytes.length; i += size) {
+    const n = Math.min(size, bytes.length - i);
+    buffer.fill(0x21);
+    buffer.set(bytes.subarray(i, i + n), 0);
+    yield buffer.subarray(0, n);
+  }
+}
+
 export interface ReadOutcome {
   messages: ChatMessage[];
   stats: IngestStats;
@@ -26,6 +40,8 @@ export interface ReadOptions {
   file?: string;
   /** Offer the reader `ctx.reopen` as read-sources does (default); false feeds the bytes once. */
   reopen?: boolean;
+  /** Hand the bytes out in one reused buffer, as io/file-chunks.ts does. */
+  reuse?: boolean;
 }
 
 export async function readWith(reader: ArchiveReader, bytes: Uint8Array | string, options: ReadOptions = {}): Promise<ReadOutcome & { batches: number }> {
@@ -33,9 +49,10 @@ export async function readWith(reader: ArchiveReader, bytes: Uint8Array | string
   const messages: ChatMessage[] = [];
   const input = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   const ctx: ReaderContext = { file: options.file ?? 'chat.json', timeBase: options.timeBase ?? {}, stats };
-  if (options.reopen !== false) ctx.reopen = () => chunked(input, options.chunk);
+  const chunks = options.reuse ? reusing : chunked;
+  if (options.reopen !== false) ctx.reopen = () => chunks(input, options.chunk);
   let batches = 0;
-  for await (const batch of reader(chunked(input, options.chunk), ctx)) {
+  for await (const batch of reader(chunks(input, options.chunk), ctx)) {
     batches++;
     messages.push(...batch);
   }

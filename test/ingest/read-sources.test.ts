@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { expectedMessages, inTimeOrder, readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
+import { expectedMessages, inTimeOrder, READERS, readChatSources, SourceOutOfOrder, streamChatSources } from '../../src/ingest/read-sources.js';
 import type { ChatMessage } from '../../src/ingest/message.js';
-import { errorLine, FIXTURES } from './helpers.js';
+import { errorLine, fixture, FIXTURES, readWith } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chat-replay-ingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,6 +72,22 @@ describe('readChatSources', () => {
     });
     const gz = write('chat.json.gz', gzipSync(native([['x', 5]])));
     expect((await readChatSources([{ file: gz, offsetMs: 0 }], options)).messages.map((m) => m.id)).toEqual(['x']);
+  });
+
+  test('every reader gives the same messages from an input that reuses one buffer for every chunk (io/file-chunks.ts)', async () => {
+    const samples = { 'twitchdownloader.json': 'twitchdownloader', 'ytdlp.live_chat.json': 'ytdlp', 'chat-downloader.json': 'chat-downloader', 'twitch-v5-rechat.json': 'twitchdownloader' } as const;
+    for (const [name, format] of Object.entries(samples)) {
+      const bytes = fixture(name);
+      const expected = (await readWith(READERS[format], bytes, { chunk: 101 })).messages;
+      expect(expected.length).toBeGreaterThan(0);
+      // With a second pass from the file (`reopen`), and with the input held once and replayed.
+      for (const reopen of [true, false]) expect((await readWith(READERS[format], bytes, { chunk: 101, reuse: true, reopen })).messages, `${name}, reopen ${reopen}`).toEqual(expected);
+    }
+    const lines = [1, 2, 3].map((i) => JSON.stringify({ id: `n${i}`, offsetMs: i, author: { name: 'a' }, text: `t${i}` })).join('\n');
+    const objects = native([['a', 1], ['b', 2]]);
+    for (const [format, text] of [['native-jsonl', lines], ['native', objects]] as const) {
+      expect((await readWith(READERS[format], text, { chunk: 7, reuse: true })).messages).toEqual((await readWith(READERS[format], text, { chunk: 7 })).messages);
+    }
   });
 
   test('a forced format overrides detection; unknown content lists the formats tried', async () => {

@@ -54,6 +54,24 @@ describe('FileChunks', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('a consumer that breaks out of its loop closes the file; so does close() before the file is open', async () => {
+    const path = join(root, 'c.json');
+    writeFileSync(path, Buffer.alloc(5000, 0x20));
+    const before = openDescriptors();
+    const chunks = new FileChunks(path, 1000);
+    for await (const chunk of chunks) {
+      expect(chunk).toHaveLength(1000);
+      break;
+    }
+    expect(openDescriptors()).toBe(before);
+    const early = new FileChunks(path, 1000);
+    const iterator = early[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await early.close();
+    expect((await first).done).toBe(true);
+    expect(openDescriptors()).toBe(before);
+  });
+
   it('a missing file fails on the first read with its error code', async () => {
     const chunks = new FileChunks(join(root, 'missing.json'), 1000);
     await expect(chunks[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 'ENOENT' });

@@ -110,6 +110,13 @@ describe('commitRendition', () => {
     names.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(contents[i]));
   }, 10_000);
 
+  it('a playlist that cannot be written leaves no segment of this run behind', async () => {
+    // A folder under the playlist's name: the rename of the new playlist over it fails.
+    mkdirSync(join(dir, 'index.m3u8', 'inside'), { recursive: true });
+    await expect(commit()).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['index.m3u8']);
+  });
+
   it('a write that fails last still has the segments this run created removed', async () => {
     // The last segment's name is taken by a folder that is not empty: its rename fails while the
     // loop has ended and only the writes in flight are awaited.

@@ -18,7 +18,10 @@ export class ByteSource {
     this.base = base;
   }
 
-  /** Stops reading the input (closes the file behind it) before its end. */
+  /**
+   * Stops reading the input before its end. The file behind it is closed by whoever opened it
+   * (read-sources): `return` does not get past the decode layers, which pull by hand.
+   */
   async close(): Promise<void> {
     this.done = true;
     await this.iterator.return?.();

@@ -1,6 +1,7 @@
 /**
  * Reads from `input` until `bytes` bytes (or the end) are buffered, and returns them together with
  * a stream that replays them before the rest: detection looks at the head, the reader gets it all.
+ * Chunks are copied as they are gathered: an input may reuse one buffer for every chunk.
  */
 export async function peekHead(
   input: AsyncIterable<Uint8Array>,
@@ -16,7 +17,7 @@ export async function peekHead(
       ended = true;
       break;
     }
-    parts.push(next.value);
+    parts.push(Buffer.from(next.value));
     size += next.value.length;
   }
   const head = Buffer.concat(parts, size);

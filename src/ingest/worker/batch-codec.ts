@@ -79,13 +79,14 @@ export class BatchEncoder {
    */
   private table = nextTable++;
   private authorCount = 0;
-  /** Numbers of authors that cannot take properties (frozen): none of the readers makes such. */
+  /** Numbers of authors whose numbers cannot be kept on them (frozen): none of the readers makes such. */
   private readonly sealedAuthors = new Map<Author, number>();
 
   private numberOf(author: Author, newAuthors: Author[]): number {
     const numbered = author as Numbered;
     if (numbered[TABLE] === this.table) return numbered[NUMBER]!;
-    if (numbered[TABLE] === undefined && !Object.isExtensible(author)) {
+    // Frozen before any encoder numbered it (no property can be added), or after (none can change).
+    if (numbered[TABLE] === undefined ? !Object.isExtensible(author) : Object.isFrozen(author)) {
       let sealed = this.sealedAuthors.get(author);
       if (sealed === undefined) {
         this.sealedAuthors.set(author, (sealed = this.authorCount++));

@@ -12,7 +12,8 @@ import { IdHashSet } from './id-hash-set.js';
 export async function twoPasses(input: AsyncIterable<Uint8Array>, ctx: ReaderContext): Promise<{ first: AsyncIterable<Uint8Array>; second: AsyncIterable<Uint8Array> }> {
   if (ctx.reopen) return { first: ctx.reopen(), second: input };
   const chunks: Uint8Array[] = [];
-  for await (const chunk of input) chunks.push(chunk);
+  // Copied: an input may reuse one buffer for every chunk (io/file-chunks.ts).
+  for await (const chunk of input) chunks.push(Buffer.from(chunk));
   async function* replay(): AsyncGenerator<Uint8Array> {
     yield* chunks;
   }

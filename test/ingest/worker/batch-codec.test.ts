@@ -102,5 +102,10 @@ describe('batch codec', () => {
     expect(first.newAuthors).toEqual([frozen, viewer]);
     expect(second.newAuthors).toEqual([]);
     expect(decoder.decode(first).concat(decoder.decode(second)).map((m) => m.author)).toEqual([frozen, viewer, frozen, frozen]);
+    // Numbered by one encoder, then frozen, then met by another.
+    const later: Author = { id: 'l', name: 'later', roles: [] };
+    new BatchEncoder().encode([msg('e', later)]);
+    Object.freeze(later);
+    expect(new BatchEncoder().encode([msg('f', later), msg('g', later)]).newAuthors).toEqual([later]);
   });
 });
