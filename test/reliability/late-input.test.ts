@@ -4,9 +4,8 @@
  * folder exactly as it found it; and an archive that is not in time order (streaming assumes it)
  * must package exactly as its sorted twin.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -67,8 +66,13 @@ describe('an archive out of time order', () => {
     made.push(pipes);
     const fifo = join(pipes, 'chat.fifo');
     execFileSync('mkfifo', [fifo]);
-    // Blocks until the CLI opens the pipe; EPIPE if it stops reading before the end.
-    const writer = writeFile(fifo, JSON.stringify({ version: 1, messages })).catch(() => undefined);
+    const archive = join(pipes, 'chat.json');
+    writeFileSync(archive, JSON.stringify({ version: 1, messages }));
+    // Fed by another process, as a real pipe is: the CLI runs in this one, and its main thread
+    // blocks (Atomics.wait) while the reading worker waits for input, so a writer on this thread's
+    // event loop would never get to write: both would wait for ever. `cat` blocks until the CLI
+    // opens the pipe, and gets EPIPE if it stops reading before the end.
+    const writer = new Promise<void>((resolve) => spawn('sh', ['-c', 'cat "$1" > "$2" 2>/dev/null', 'sh', archive, fifo], { stdio: 'ignore' }).on('exit', () => resolve()));
     const line = await expectRejected(dir, ['--chat', fifo, '--master', master, '--mpegts', '126000'], { code: 1, file: fifo });
     await writer;
     expect(line).toContain('not in time order, and a pipe cannot be read again to sort it');
