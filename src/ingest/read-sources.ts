@@ -271,6 +271,8 @@ async function* readSource(
 ): AsyncGenerator<ChatMessage[]> {
   const stats: IngestStats = { records: 0, skipped: {} };
   let input: SourceInput | undefined;
+  /** The file opened again for a reader's second pass (the YouTube formats): closed with the first. */
+  const reopened: SourceInput[] = [];
   let count = 0;
   let format: FormatName;
   try {
@@ -278,12 +280,19 @@ async function* readSource(
     // no size: no second pass (the YouTube readers then hold the input), no random access, no
     // estimate. A missing or unreadable file fails here or at the first read, as a file error.
     const file = await regularFile(source.file);
-    input = file !== undefined && plainTextStart(file.head) !== undefined ? chunksOf(source.file) : streamOf(source.file);
+    const openInput = () => (file !== undefined && plainTextStart(file.head) !== undefined ? chunksOf(source.file) : streamOf(source.file));
+    input = openInput();
     const { head, stream: decoded } = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    const reopen = file ? () => decodeChatInput(createReadStream(source.file, { highWaterMark: READ_CHUNK_BYTES }), source.file) : undefined;
+    const reopen = file
+      ? () => {
+          const again = openInput();
+          reopened.push(again);
+          return decodeChatInput(again.chunks, source.file);
+        }
+      : undefined;
     const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
     const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
@@ -312,8 +321,9 @@ async function* readSource(
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
     throw err;
   } finally {
-    // A failure to close is no reason to hide what happened while reading.
-    await input?.close().catch(() => {});
+    // A failure to close is no reason to hide what happened while reading. A second pass that
+    // stopped at a bad record did not read its file to the end: it is closed here too.
+    for (const opened of [input, ...reopened]) await opened?.close().catch(() => {});
   }
   result.sources[index] = {
     file: source.file,

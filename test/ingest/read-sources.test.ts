@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,14 @@ describe('readChatSources', () => {
     const open = () => readdirSync('/proc/self/fd').length;
     const before = open();
     await expect(readChatSources([{ file, offsetMs: 0 }], options)).rejects.toThrow(/invalid JSON/);
+    expect(open()).toBe(before);
+    // A YouTube archive is read twice; its first pass stops at the bad line, mid-file, unasked.
+    const lines = fixture('ytdlp.live_chat.json').toString('utf8').trim().split('\n');
+    const many = Array.from({ length: 40 }, () => lines).flat();
+    many.splice(many.length >> 1, 0, '{"broken": ');
+    const youtube = write('breaks.live_chat.json', `${many.join('\n')}\n`);
+    expect(statSync(youtube).size).toBeGreaterThan(1 << 20);
+    await expect(readChatSources([{ file: youtube, offsetMs: 0, format: 'ytdlp' }], options)).rejects.toThrow();
     expect(open()).toBe(before);
   });
 
