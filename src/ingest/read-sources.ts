@@ -200,7 +200,8 @@ interface SourceInput {
 
 /**
  * A plain UTF-8 file: read into one reused buffer (FileChunks), which the JSON readers copy from
- * before asking for more. gzip and UTF-16 go through streamOf: gunzip holds on to its input.
+ * before asking for more. gzip and UTF-16 go through streamOf: their decode layers copy every
+ * chunk anyway (gunzip also reads ahead of what it is asked for).
  */
 function chunksOf(path: string): SourceInput {
   const chunks = new FileChunks(path, READ_CHUNK_BYTES);
@@ -280,7 +281,8 @@ async function* readSource(
     // no size: no second pass (the YouTube readers then hold the input), no random access, no
     // estimate. A missing or unreadable file fails here or at the first read, as a file error.
     const file = await regularFile(source.file);
-    const openInput = () => (file !== undefined && plainTextStart(file.head) !== undefined ? chunksOf(source.file) : streamOf(source.file));
+    const plainText = file !== undefined && plainTextStart(file.head) !== undefined;
+    const openInput = () => (plainText ? chunksOf(source.file) : streamOf(source.file));
     input = openInput();
     const { head, stream: decoded } = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
     const detected = source.format ?? detectFormat(head);
