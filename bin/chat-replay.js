@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The CLI lives in src/cli (compiled to dist/ by `npm run build`, which `npm ci` runs via `prepare`).
-import { main } from '../dist/cli/main.js';
+// A package run's reading worker starts first, so that it loads its modules while the CLI's load
+// (src/cli/early-read-worker.ts); the CLI is imported after it for the same reason.
+import { startReadWorkerEarly } from '../dist/cli/early-read-worker.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+await startReadWorkerEarly(argv);
+const { main } = await import('../dist/cli/main.js');
+process.exitCode = await main(argv);

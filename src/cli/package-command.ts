@@ -5,6 +5,7 @@ import type { PackageSummary } from '../pipeline.js';
 import { usageError } from '../errors.js';
 import { COMMAND_INFO, EXIT, type CliCommand } from './command.js';
 import { formatPackageSummary } from './package-summary.js';
+import { takeEarlyReadWorker } from './early-read-worker.js';
 import { keepHeapsNearLiveSize } from './heap-growth.js';
 import { createProgressReporter } from './progress.js';
 
@@ -68,9 +69,11 @@ export const packageCommand: CliCommand<PackageArgs> = {
     // Set before the reading worker starts, so that its heap is sized the same way.
     keepHeapsNearLiveSize();
     // The reading worker loads zod and the readers (~0.3 s) while this thread loads the pipeline
-    // and reads the master and the video: reading starts that much sooner. Imported here, not at
-    // the top: `package --help` and usage errors need neither the pipeline nor zod.
-    const readWorker = (await import('../ingest/worker/chat-feed.js')).startReadWorker();
+    // and reads the master and the video: reading starts that much sooner. bin/ started it before
+    // the CLI's modules loaded, when the command line was plainly a package run; otherwise it is
+    // started here. Imported here, not at the top: `package --help` and usage errors need neither
+    // the pipeline nor zod.
+    const readWorker = takeEarlyReadWorker() ?? (await import('../ingest/worker/chat-feed.js')).startReadWorker();
     const { packageChatReplay } = await import('../pipeline.js');
     const progress = createProgressReporter(io, { enabled: !args.json });
     const summary: PackageSummary = await packageChatReplay({
