@@ -69,6 +69,39 @@ export async function writeNewFile(path: string, data: Uint8Array): Promise<{ wr
 }
 
 /**
+ * writeNewFile in line, for a file system that answers in microseconds (see WritePace): the same
+ * `wx` create, and the same clean-up of a partial file when the write or the close fails.
+ */
+export function writeNewFileSync(path: string, data: Uint8Array): { written: boolean } {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { written: false };
+    throw fsError('write', path, err);
+  }
+  let open = true;
+  try {
+    fs.writeFileSync(fd, data);
+    open = false;
+    fs.closeSync(fd);
+  } catch (err) {
+    if (open) quietly(() => fs.closeSync(fd));
+    quietly(() => fs.unlinkSync(path));
+    throw fsError('write', path, err);
+  }
+  return { written: true };
+}
+
+function quietly(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // Clean-up after a failure that is being reported: its own failure would hide that one.
+  }
+}
+
+/**
  * Callback fs calls, wrapped by hand: for 18 000 small segment files, FileHandle objects and
  * promisified wrappers cost measurably more CPU than the plain calls (6 000 files: ~1.0 → ~0.85 s).
  */

@@ -1,6 +1,7 @@
 /**
- * Runs async tasks with at most `limit` in flight. 18 000 segment files written one after another
- * wait on the disk 18 000 times; all at once exhaust file descriptors.
+ * Runs async tasks with at most `limit` in flight. On a slow file system, 18 000 segment files
+ * written one after another wait for it 18 000 times (see WritePace); all at once exhaust file
+ * descriptors.
  */
 export function createTaskPool(limit: number) {
   const inFlight = new Set<Promise<void>>();

@@ -1,8 +1,9 @@
 import { mkdir, readdir, readFile, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
-import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile } from './atomic-write.js';
+import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile, writeNewFileSync } from './atomic-write.js';
 import { createTaskPool } from './bounded.js';
+import { WritePace } from './write-pace.js';
 import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
 export interface RenditionFiles {
@@ -29,6 +30,10 @@ export interface CommitResult {
 
 const SEGMENT_FILE = /^seg_\d+(_[0-9a-f]+)?\.vtt$/;
 
+/**
+ * Writes through the pool at once: replacements (a temporary and a rename), and every write once
+ * the file system proved slow (WritePace).
+ */
 const WRITE_CONCURRENCY = 16;
 
 /**
@@ -39,11 +44,17 @@ const WRITE_CONCURRENCY = 16;
  */
 export async function commitRendition(
   files: RenditionFiles,
-  options: { dryRun: boolean; onProgress?: (p: { stage: 'write'; done: number }) => void },
+  options: {
+    dryRun: boolean;
+    onProgress?: (p: { stage: 'write'; done: number }) => void;
+    /** How new segments start being written (default: in line, see WritePace). */
+    writePace?: WritePace;
+  },
 ): Promise<CommitResult> {
   const result: CommitResult = { filesWritten: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
   const names: string[] = [];
   const pool = createTaskPool(WRITE_CONCURRENCY);
+  const pace = options.writePace ?? new WritePace();
   let createdDir: string | undefined;
   if (!options.dryRun) {
     try {
@@ -69,8 +80,8 @@ export async function commitRendition(
     const iterator = files.segments[Symbol.iterator]();
     for (;;) {
       await files.beforeSegment?.();
-      // Unchanged segments are not written, so nothing here would give timers (the lock's
-      // refresh) a turn: take one at least every 200 ms.
+      // Unchanged segments are not written and new ones are mostly written in line, so nothing
+      // here would give timers (the lock's refresh) a turn: take one at least every 200 ms.
       if (Date.now() - turnAt > 200) {
         await new Promise((resolve) => setImmediate(resolve));
         turnAt = Date.now();
@@ -86,7 +97,16 @@ export async function commitRendition(
       if (segment.hasCues) result.segmentsWithCues++;
       result.bytes += bytes.byteLength;
       result.filesWritten++;
-      if (!options.dryRun && !live.trusted.has(name)) await pool.run(() => writeSegment(join(files.dir, name), bytes, inUse(name)));
+      if (!options.dryRun && !live.trusted.has(name)) {
+        const path = join(files.dir, name);
+        const nameInUse = inUse(name);
+        if (!nameInUse && pace.inLine) {
+          const started = performance.now();
+          const { written } = writeNewFileSync(path, bytes);
+          pace.record(performance.now() - started);
+          if (!written) await pool.run(() => writeFileAtomic(path, bytes));
+        } else await pool.run(() => writeSegment(path, bytes, nameInUse));
+      }
       options.onProgress?.({ stage: 'write', done: result.filesWritten });
     }
     // Inside the try: a write that fails only now must be cleaned up like one that failed earlier.

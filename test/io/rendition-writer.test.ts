@@ -6,12 +6,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as atomicWrite from '../../src/io/atomic-write.js';
 import { commitRendition, type RenditionFiles } from '../../src/io/rendition-writer.js';
 import { subtitleSegmentName } from '../../src/hls/subtitle-playlist.js';
+import { WritePace } from '../../src/io/write-pace.js';
 
-// Calls through; lets a test see which files were created in place.
+// Calls through; lets a test see which files were created in place (in line or through the pool).
 vi.mock('../../src/io/atomic-write.js', async (importOriginal) => {
   const original = await importOriginal<typeof atomicWrite>();
-  return { ...original, writeNewFile: vi.fn(original.writeNewFile) };
+  return { ...original, writeNewFile: vi.fn(original.writeNewFile), writeNewFileSync: vi.fn(original.writeNewFileSync) };
 });
+
+const createdInPlace = () =>
+  [...vi.mocked(atomicWrite.writeNewFile).mock.calls, ...vi.mocked(atomicWrite.writeNewFileSync).mock.calls].map(([path]) => path).sort();
 
 let root: string;
 let dir: string;
@@ -23,6 +27,7 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
   vi.mocked(atomicWrite.writeNewFile).mockClear();
+  vi.mocked(atomicWrite.writeNewFileSync).mockClear();
 });
 
 const contents = ['WEBVTT\n\nfirst\n', 'WEBVTT\n\nsecond\n', 'WEBVTT\n\nthird\n'];
@@ -40,9 +45,18 @@ function files(segments: Iterable<{ content: string; hasCues: boolean }> = conte
   };
 }
 
-const commit = (f = files()) => commitRendition(f, { dryRun: false });
+// Every case runs both ways new segments are written: in line (a fast, local file system) and
+// through the pool (once WritePace found the file system slow).
+describe.each(['in line', 'pool'] as const)('commitRendition, new segments written %s', (pace) => {
+  const commit = (f = files()) => commitRendition(f, { dryRun: false, writePace: new WritePace(pace) });
+  const otherWay = pace === 'in line' ? atomicWrite.writeNewFile : atomicWrite.writeNewFileSync;
 
-describe('commitRendition', () => {
+  it('creates new segments the way it was told to', async () => {
+    await commit();
+    expect(createdInPlace()).toEqual(names.map((name) => join(dir, name)).sort());
+    expect(vi.mocked(otherWay)).not.toHaveBeenCalled();
+  });
+
   it('writes every segment and the playlist, and leaves no temporary file', async () => {
     await commit();
     expect(readdirSync(dir).sort()).toEqual([...names, 'index.m3u8'].sort());
@@ -96,8 +110,7 @@ describe('commitRendition', () => {
     // player may fetch it while it is written, so it must appear whole.
     writeFileSync(join(dir, 'index.m3u8'), `#EXTM3U\n#EXTINF:2.000,\n${names[1]}\n#EXT-X-ENDLIST\n`);
     await commit();
-    const inPlace = vi.mocked(atomicWrite.writeNewFile).mock.calls.map(([path]) => path);
-    expect(inPlace.sort()).toEqual([join(dir, names[0]!), join(dir, names[2]!)].sort());
+    expect(createdInPlace()).toEqual([join(dir, names[0]!), join(dir, names[2]!)].sort());
     expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe(contents[1]);
   });
 
@@ -105,7 +118,7 @@ describe('commitRendition', () => {
     mkdirSync(dir, { recursive: true });
     execFileSync('mkfifo', [join(dir, 'index.m3u8')]);
     await commit();
-    expect(vi.mocked(atomicWrite.writeNewFile)).not.toHaveBeenCalled();
+    expect(createdInPlace()).toEqual([]);
     expect(lstatSync(join(dir, 'index.m3u8')).isFile()).toBe(true);
     names.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(contents[i]));
   }, 10_000);
