@@ -20,16 +20,25 @@ export function isPackageRun(argv: readonly string[]): boolean {
 
 /**
  * Starts the reading worker when `argv` is a package run. The worker is unreferenced until a feed
- * uses it, so a run that fails before reading (a usage error) still exits at once.
+ * uses it, so a run that fails before reading (a usage error) still exits at once. Never throws:
+ * a worker that cannot start here (no thread left under a task limit) is started again by the
+ * package command, inside the CLI's error handling, which reports a failure as one line.
  */
 export async function startReadWorkerEarly(argv: readonly string[]): Promise<void> {
   if (early || !isPackageRun(argv)) return;
-  // Before the worker starts, so that its heap is sized the same way (heap-growth.ts).
-  keepHeapsNearLiveSize();
-  early = (await import('../ingest/worker/chat-feed.js')).startReadWorker();
+  try {
+    // Before the worker starts, so that its heap is sized the same way (heap-growth.ts).
+    keepHeapsNearLiveSize();
+    early = (await import('../ingest/worker/chat-feed.js')).startReadWorker();
+  } catch {
+    early = undefined;
+  }
 }
 
-/** The worker startReadWorkerEarly started, once; undefined when it started none. */
+/**
+ * The worker startReadWorkerEarly started, once; undefined when it started none. bin/ takes it
+ * after the CLI returns too, to stop one no run used (a usage error).
+ */
 export function takeEarlyReadWorker(): ReadWorker | undefined {
   const taken = early;
   early = undefined;

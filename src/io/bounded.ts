@@ -22,6 +22,10 @@ export function createTaskPool(limit: number) {
       );
       inFlight.add(p);
     },
+    /** Throws the first task's failure, if any: for a caller that goes on without calling run(). */
+    throwIfFailed(): void {
+      if (failure) throw failure;
+    },
     /** Waits for the tasks in flight whatever their outcome: after a failure elsewhere, nothing is left writing. */
     async settle(): Promise<void> {
       await Promise.allSettled(inFlight);

@@ -23,7 +23,10 @@ async function realPathOfNearestExisting(path: string): Promise<{ real: string; 
  * output-paths.ts sees `subs/chat`, the file system may see `/elsewhere/chat`.
  */
 export async function assertOutputStaysInside(masterDir: string, outDir: string, outFlag: string): Promise<void> {
-  const realMasterDir = await realpath(masterDir).catch(() => masterDir);
+  // A master whose folder is missing cannot be read, which is the error to report (the caller
+  // checks next); judged here, the nearest existing ancestor of --out would be outside it.
+  const realMasterDir = await realpath(masterDir).catch(() => undefined);
+  if (realMasterDir === undefined) return;
   const { real } = await realPathOfNearestExisting(outDir);
   const rel = relative(realMasterDir, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {

@@ -36,6 +36,9 @@ const SEGMENT_FILE = /^seg_\d+(_[0-9a-f]+)?\.vtt$/;
  */
 const WRITE_CONCURRENCY = 16;
 
+/** The longest the write loop goes without giving the event loop a turn (the lock's refresh, SIGINT, progress). */
+const TURN_MS = 50;
+
 /**
  * Lands a rendition so that a crash at any moment leaves a consistent one: content-named segments
  * first (beside the previous run's, never over them; no file a playlist names is ever seen half
@@ -80,9 +83,13 @@ export async function commitRendition(
     const iterator = files.segments[Symbol.iterator]();
     for (;;) {
       await files.beforeSegment?.();
+      // Written in line, new segments no longer go through the pool, whose run() reported a
+      // failed replacement at the next segment: checked here instead.
+      pool.throwIfFailed();
       // Unchanged segments are not written and new ones are mostly written in line, so nothing
-      // here would give timers (the lock's refresh) a turn: take one at least every 200 ms.
-      if (Date.now() - turnAt > 200) {
+      // here would give timers (the lock's refresh) and signals (SIGINT) a turn: take one at least
+      // every TURN_MS.
+      if (Date.now() - turnAt > TURN_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         turnAt = Date.now();
       }

@@ -1,5 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isPackageRun, startReadWorkerEarly, takeEarlyReadWorker } from '../../src/cli/early-read-worker.js';
+import * as chatFeed from '../../src/ingest/worker/chat-feed.js';
+
+// Calls through unless a test makes starting a worker fail (no thread left under a task limit).
+vi.mock('../../src/ingest/worker/chat-feed.js', async (importOriginal) => {
+  const original = await importOriginal<typeof chatFeed>();
+  return { ...original, startReadWorker: vi.fn(original.startReadWorker) };
+});
 
 describe('isPackageRun: which command lines bin/ starts the reading worker for', () => {
   it('a package run, whatever its options', () => {
@@ -25,6 +32,15 @@ describe('the early worker is handed over once', () => {
 
   it('starts nothing for a command line that is not a package run', async () => {
     await startReadWorkerEarly(['validate']);
+    expect(takeEarlyReadWorker()).toBeUndefined();
+  });
+
+  it('does not throw when the worker cannot start: the package command starts one, inside the CLI\'s error handling', async () => {
+    const eagain = Object.assign(new Error('EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+    vi.mocked(chatFeed.startReadWorker).mockImplementationOnce(() => {
+      throw eagain;
+    });
+    await expect(startReadWorkerEarly(['package', '--chat', 'a.json'])).resolves.toBeUndefined();
     expect(takeEarlyReadWorker()).toBeUndefined();
   });
 

@@ -137,4 +137,28 @@ describe.each(['in line', 'pool'] as const)('commitRendition, new segments writt
     await expect(commit()).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([names[2]]);
   });
+
+  it('stops soon after a write in the pool fails, not at the end of the run', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `WEBVTT\n\ncue ${i}\n`);
+    const manyNames = many.map((c, i) => subtitleSegmentName(i, many.length, c));
+    // The first segment's name is taken by a folder that is not empty: its replacement, in the
+    // pool, fails; every other segment is new.
+    mkdirSync(join(dir, manyNames[0]!, 'inside'), { recursive: true });
+    let pulled = 0;
+    const run = commit({
+      ...files(),
+      segments: (function* () {
+        for (const content of many) {
+          pulled++;
+          yield { content, hasCues: true };
+        }
+      })(),
+      segmentCount: many.length,
+      // As the chat feed's readiness does while it waits for the worker: a turn of the event loop.
+      beforeSegment: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    });
+    await expect(run).rejects.toMatchObject({ file: join(dir, manyNames[0]!) });
+    expect(pulled).toBeLessThan(many.length / 2);
+    expect(readdirSync(dir)).toEqual([manyNames[0]]);
+  });
 });

@@ -39,6 +39,15 @@ describe('--out stays inside the master\'s folder', () => {
     expect(existsSync('/tmp/chat-replay-escape-test')).toBe(false);
   });
 
+  it('a master whose folder is missing is reported as such (exit 3), not as --out leaving it', async () => {
+    const { root } = layout();
+    const master = join(root, 'missing', 'master.m3u8');
+    const run = await pkg(master);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(`chat-replay: ${master}: cannot read master playlist: no such file or directory\n`);
+    expect(existsSync(join(root, 'missing'))).toBe(false);
+  });
+
   it('refuses the master\'s folder itself', async () => {
     const { root, master } = layout();
     await expectRejected(root, ['--chat', SAMPLE_CHAT, '--master', master, '--out', '.'], { code: 2, file: '--out' });

@@ -1,8 +1,8 @@
 /**
  * The main thread's side of the chat-reading worker: a synchronous iterable of time-ordered
  * messages, so the layout and segmenter stay plain generators. When the worker has not produced
- * the next batch yet, the main thread blocks on the control array; segment writes already handed
- * to the file-system thread pool go on meanwhile.
+ * the next batch yet, the main thread blocks on the control array; segment writes in Node's
+ * thread pool (a slow file system's, see WritePace) go on meanwhile.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ChatMessage } from '../message.js';
@@ -10,6 +10,7 @@ import type { MessageOrder, SourceReport } from '../read-sources.js';
 import { REORDER_WINDOW_MS } from '../reorder-window.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/program-date-time.js';
+import { ioError } from '../../errors.js';
 import { BatchDecoder } from './batch-codec.js';
 import { TimeOrderMerge } from './time-order-merge.js';
 import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerData, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
@@ -87,7 +88,14 @@ export function startReadWorker(resourceLimits: ChatFeedOptions['resourceLimits'
   const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const { port1, port2 } = new MessageChannel();
   const data: ReadWorkerData = { control, port: port2 };
-  const worker = new Worker(workerUrl(), { workerData: data, transferList: [port2], resourceLimits });
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl(), { workerData: data, transferList: [port2], resourceLimits });
+  } catch (err) {
+    // EAGAIN under a task limit (a container's pids.max, ulimit -u): say what could not start.
+    port1.close();
+    throw ioError(`cannot start the thread that reads the chat: ${(err as Error).message}; is the process or user at its limit of threads?`, undefined, err);
+  }
   // Listened to from the start: an 'error' nobody listens to would end the process.
   let failure: Error | undefined;
   worker.once('error', (err) => (failure = err));
