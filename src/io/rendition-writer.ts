@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
 import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile, writeNewFileSync } from './atomic-write.js';
 import { createTaskPool } from './bounded.js';
+import { Utf8Scratch } from './utf8-scratch.js';
 import { WritePace } from './write-pace.js';
 import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
@@ -58,6 +59,7 @@ export async function commitRendition(
   const names: string[] = [];
   const pool = createTaskPool(WRITE_CONCURRENCY);
   const pace = options.writePace ?? new WritePace();
+  const scratch = new Utf8Scratch();
   let createdDir: string | undefined;
   if (!options.dryRun) {
     try {
@@ -98,7 +100,8 @@ export async function commitRendition(
       const segment = next.value;
       // Encoded once: the name's hash, the byte count and the write all take these bytes, where a
       // string made each of them encode (or scan) the whole segment again (110 MB per 1 M messages).
-      const bytes = typeof segment.content === 'string' ? Buffer.from(segment.content) : segment.content;
+      // Into one reused buffer: a write in line is done with it before the next segment.
+      const bytes = typeof segment.content === 'string' ? scratch.encode(segment.content) : segment.content;
       const name = subtitleSegmentName(names.length, files.segmentCount, bytes);
       names.push(name);
       if (segment.hasCues) result.segmentsWithCues++;
@@ -111,8 +114,15 @@ export async function commitRendition(
           const started = performance.now();
           const { written } = writeNewFileSync(path, bytes);
           pace.record(performance.now() - started);
-          if (!written) await pool.run(() => writeFileAtomic(path, bytes));
-        } else await pool.run(() => writeSegment(path, bytes, nameInUse));
+          if (!written) {
+            const own = Buffer.from(bytes);
+            await pool.run(() => writeFileAtomic(path, own));
+          }
+        } else {
+          // A copy: the pool writes it later, and the scratch buffer is the next segment's by then.
+          const own = Buffer.from(bytes);
+          await pool.run(() => writeSegment(path, own, nameInUse));
+        }
       }
       options.onProgress?.({ stage: 'write', done: result.filesWritten });
     }
