@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as atomicWrite from '../../src/io/atomic-write.js';
 import { commitRendition, type RenditionFiles } from '../../src/io/rendition-writer.js';
 import { subtitleSegmentName } from '../../src/hls/subtitle-playlist.js';
-import { WritePace } from '../../src/io/write-pace.js';
+import { SLOW_WRITE_MS, SLOW_WRITES_TO_SWITCH, WritePace } from '../../src/io/write-pace.js';
 
 // Calls through; lets a test see which files were created in place (in line or through the pool).
 vi.mock('../../src/io/atomic-write.js', async (importOriginal) => {
@@ -44,6 +44,27 @@ function files(segments: Iterable<{ content: string; hasCues: boolean }> = conte
     master: () => undefined,
   };
 }
+
+describe('commitRendition on a slow file system', () => {
+  it('writes in line until most recent writes are slow, then through the pool', async () => {
+    const original = await vi.importActual<typeof atomicWrite>('../../src/io/atomic-write.js');
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    // Each create in line takes 3 ms, as on a network file system.
+    vi.mocked(atomicWrite.writeNewFileSync).mockImplementation((path, data) => {
+      Atomics.wait(pause, 0, 0, 3 * SLOW_WRITE_MS);
+      return original.writeNewFileSync(path, data);
+    });
+    const many = Array.from({ length: 30 }, (_, i) => `WEBVTT\n\ncue ${i}\n`);
+    await commitRendition(
+      { ...files(many.map((content) => ({ content, hasCues: true }))), segmentCount: many.length },
+      { dryRun: false },
+    );
+    expect(vi.mocked(atomicWrite.writeNewFileSync)).toHaveBeenCalledTimes(SLOW_WRITES_TO_SWITCH);
+    expect(vi.mocked(atomicWrite.writeNewFile)).toHaveBeenCalledTimes(many.length - SLOW_WRITES_TO_SWITCH);
+    many.forEach((content, i) => expect(readFileSync(join(dir, subtitleSegmentName(i, many.length, content)), 'utf8')).toBe(content));
+    vi.mocked(atomicWrite.writeNewFileSync).mockImplementation(original.writeNewFileSync);
+  });
+});
 
 // Every case runs both ways new segments are written: in line (a fast, local file system) and
 // through the pool (once WritePace found the file system slow).
