@@ -29,6 +29,8 @@ export const RULES = {
   'master-media-name-duplicate': { severity: 'error', description: 'Two renditions of one group share a NAME.' },
   'master-media-default-multiple': { severity: 'error', description: 'More than one DEFAULT=YES rendition in a group.' },
   'master-media-default-without-autoselect': { severity: 'error', description: 'DEFAULT=YES without AUTOSELECT=YES.' },
+  'master-media-autoselect-ambiguous': { severity: 'warning', description: 'Two AUTOSELECT=YES members of a group share LANGUAGE, ASSOC-LANGUAGE, FORCED and CHARACTERISTICS: players choosing by language cannot tell them apart.' },
+  'master-group-members-differ': { severity: 'error', description: 'Groups of one TYPE do not have the same members (by NAME) with the same attributes but for URI.' },
   'master-media-language-invalid': { severity: 'error', description: 'LANGUAGE or ASSOC-LANGUAGE is not a BCP 47 tag.' },
   'master-media-forced': { severity: 'warning', description: 'FORCED=YES hides the track in Safari and video.js.' },
   'master-stream-inf-group-unknown': { severity: 'error', description: 'EXT-X-STREAM-INF SUBTITLES names no SUBTITLES group.' },

@@ -57,6 +57,53 @@ describe('master rules', () => {
     expect(check(media('NAME="A",URI="a.m3u8"'), '#EXT-X-STREAM-INF:BANDWIDTH=1,SUBTITLES="chat"')).toEqual([['master-stream-inf-uri-missing', 3]]);
   });
 
+  it('warn on two AUTOSELECT=YES members of a group that only LANGUAGE could tell apart, and share it', () => {
+    expect(check(
+      media('NAME="Korean captions",LANGUAGE="ko",AUTOSELECT=YES,URI="cc.m3u8"'),
+      media('NAME="Chat",LANGUAGE="KO",DEFAULT=YES,AUTOSELECT=YES,URI="chat.m3u8"'),
+      ...variant,
+    )).toEqual([['master-media-autoselect-ambiguous', 3]]);
+  });
+
+  it('accept AUTOSELECT=YES members told apart by LANGUAGE or CHARACTERISTICS, and any AUTOSELECT=NO one', () => {
+    expect(check(
+      media('NAME="A",LANGUAGE="ko",AUTOSELECT=YES,URI="a.m3u8"'),
+      media('NAME="B",LANGUAGE="en",AUTOSELECT=YES,URI="b.m3u8"'),
+      media('NAME="C",LANGUAGE="ko",AUTOSELECT=YES,CHARACTERISTICS="public.accessibility.describes-spoken-dialog",URI="c.m3u8"'),
+      media('NAME="E",LANGUAGE="ko",AUTOSELECT=NO,URI="e.m3u8"'),
+      ...variant,
+    )).toEqual([]);
+  });
+
+  it('take FORCED=NO for no FORCED when comparing AUTOSELECT=YES members', () => {
+    expect(check(
+      media('NAME="A",LANGUAGE="ko",AUTOSELECT=YES,URI="a.m3u8"'),
+      media('NAME="B",LANGUAGE="ko",AUTOSELECT=YES,FORCED=NO,URI="b.m3u8"'),
+      ...variant,
+    )).toEqual([['master-media-autoselect-ambiguous', 3]]);
+  });
+
+  it('report groups of one TYPE whose members differ: one missing, one with another LANGUAGE', () => {
+    const subs = (group: string, attrs: string) => `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="${group}",${attrs}`;
+    expect(check(
+      subs('lo', 'NAME="CC",LANGUAGE="en",URI="lo/cc.m3u8"'),
+      subs('lo', 'NAME="Chat",LANGUAGE="ko",URI="lo/chat.m3u8"'),
+      subs('hi', 'NAME="CC",LANGUAGE="fr",URI="hi/cc.m3u8"'),
+      '#EXT-X-STREAM-INF:BANDWIDTH=1,SUBTITLES="lo"', 'lo.m3u8',
+      '#EXT-X-STREAM-INF:BANDWIDTH=2,SUBTITLES="hi"', 'hi.m3u8',
+    )).toEqual([['master-group-members-differ', 4], ['master-group-members-differ', 4]]);
+  });
+
+  it('accept groups of one TYPE that differ only in URI, CHANNELS and how NO is spelled', () => {
+    const audio = (group: string, attrs: string) => `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="${group}",${attrs}`;
+    expect(check(
+      audio('aac-lo', 'NAME="Main",LANGUAGE="en",CHANNELS="2",DEFAULT=NO,URI="lo/a.m3u8"'),
+      audio('aac-hi', 'NAME="Main",LANGUAGE="EN",CHANNELS="6",URI="hi/a.m3u8"'),
+      media('NAME="Chat",URI="c.m3u8"'),
+      ...variant,
+    )).toEqual([]);
+  });
+
   it('report every broken rule of the bad-master fixture, on its line', async () => {
     const findings = await validateRendition(fixture('bad-master'));
     expect(findings.map((f) => [f.severity, f.rule, f.line])).toEqual([

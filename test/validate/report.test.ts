@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, type Finding } from '../../src/validate/finding.js';
 import { formatFindings } from '../../src/validate/format.js';
@@ -61,5 +62,13 @@ describe('output formats', () => {
       'chat-replay validate: 1 error(s), 1 warning(s)',
       '',
     ]);
+  });
+});
+
+describe('the README\'s table of rules', () => {
+  it('lists every rule the validator can report, with its severity and description, and no other', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning) \| (.*) \|$/gm)].map(([, id, severity, description]) => [id, severity, description]);
+    expect(rows).toEqual(Object.entries(RULES).map(([id, info]) => [id, info.severity, info.description]));
   });
 });
