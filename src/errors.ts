@@ -10,6 +10,12 @@ export interface ErrorPosition {
   column?: number;
   /** JSON path or record index, e.g. `messages[12].author.name` or `line 40`. */
   path?: string;
+  /**
+   * Byte offset into a chat archive's text (UTF-8 after any BOM, gunzip or UTF-16 decoding), where
+   * a JSON error was found. Not printed (the message says it); the source reader turns it into a
+   * line and column when it can read the file again (withTextPosition).
+   */
+  offset?: number;
 }
 
 export class ChatReplayError extends Error {

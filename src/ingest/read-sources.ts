@@ -14,6 +14,7 @@ import type { ArchiveReader, ChatSource, FormatName, IngestStats, RandomAccessTe
 import { readYtDlp } from './ytdlp.js';
 import { REORDER_WINDOW_MS } from './reorder-window.js';
 import { SourceSchedule } from './source-schedule.js';
+import { withTextPosition } from './text-position.js';
 
 export interface SourceReport {
   file: string;
@@ -276,6 +277,8 @@ async function* readSource(
   const reopened: SourceInput[] = [];
   let count = 0;
   let format: FormatName;
+  /** The archive's text read again from its start, for the line and column of an error (a file only). */
+  let textAgain: (() => AsyncIterable<Uint8Array>) | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
     // no size: no second pass (the YouTube readers then hold the input), no random access, no
@@ -283,18 +286,19 @@ async function* readSource(
     const file = await regularFile(source.file);
     const plainText = file !== undefined && plainTextStart(file.head) !== undefined;
     const openInput = () => (plainText ? chunksOf(source.file) : streamOf(source.file));
+    if (file) {
+      textAgain = () => {
+        const again = openInput();
+        reopened.push(again);
+        return decodeChatInput(again.chunks, source.file);
+      };
+    }
     input = openInput();
     const { head, stream: decoded } = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    const reopen = file
-      ? () => {
-          const again = openInput();
-          reopened.push(again);
-          return decodeChatInput(again.chunks, source.file);
-        }
-      : undefined;
+    const reopen = textAgain;
     const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
     const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
@@ -321,7 +325,7 @@ async function* readSource(
     sized?.end(input.taken());
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
-    throw err;
+    throw textAgain ? await withTextPosition(err, textAgain) : err;
   } finally {
     // A failure to close is no reason to hide what happened while reading. A second pass that
     // stopped at a bad record did not read its file to the end: it is closed here too.

@@ -247,3 +247,38 @@ describe('expectedMessages', () => {
     expect(seen.at(-1)).toEqual([20_000, 0]);
   });
 });
+
+describe('where a JSON error is: the line and column of the text, however the file stores it', () => {
+  // An indented TwitchDownloader archive whose fourth comment lacks a comma, on line 6.
+  const comment = (id: string) => JSON.stringify({ _id: id, created_at: '2026-11-21T10:00:00Z', content_offset_seconds: 1, commenter: { display_name: '한결', _id: '1', name: 'h' }, message: { body: '안녕 hi' } });
+  const text = `{"video":{"start":0},\n "comments":[\n  ${comment('a')},\n  ${comment('b')},\n  ${comment('c')},\n  ${comment('d').replace(',"created_at"', ' "created_at"')}\n]}\n`;
+  const column = [...'  {"_id":"d" '].length + 1;
+  const utf16 = (bom: number[], encoding: 'utf16le' | 'ucs2') => Buffer.concat([Buffer.from(bom), Buffer.from(text, encoding)]);
+  const swapped = (b: Buffer) => Buffer.from(b).swap16();
+
+  test.each([
+    ['plain UTF-8', 'plain.json', Buffer.from(text)],
+    ['UTF-8 with a BOM', 'bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['gzip', 'zipped.json.gz', gzipSync(text)],
+    ['UTF-16 LE', 'le.json', utf16([0xff, 0xfe], 'utf16le')],
+    ['UTF-16 BE', 'be.json', swapped(utf16([0xfe, 0xff].reverse(), 'utf16le'))],
+  ])('%s', async (_name, fileName, bytes) => {
+    const file = write(`position-${fileName}`, bytes);
+    const line = await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: false }));
+    expect(line).toContain(`input: ${file}:6:${column}: comments[3]: invalid JSON at byte `);
+    expect(line).toContain("expected ',' or '}'");
+  });
+
+  test('read by the parallel reader too', async () => {
+    const file = write('position-parallel.json', text);
+    const line = await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: { minParallelBytes: 0, blockBytes: 64 } }));
+    expect(line).toContain(`${file}:6:${column}: comments[3]: invalid JSON at byte`);
+  });
+
+  test('a truncated file: where it ends', async () => {
+    const file = write('position-truncated.json', text.slice(0, text.indexOf('"c"') + 10));
+    // It ends 10 characters into line 5's `"c"`, which starts after `  {"_id":`: the next column.
+    const end = [...'  {"_id":'].length + 10 + 1;
+    expect(await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: false }))).toContain(`${file}:5:${end}: comments[2]: unexpected end of input at byte`);
+  });
+});

@@ -64,7 +64,7 @@ export async function* streamJsonDocument(
   let path = '(root)';
 
   const fail = (err: unknown): never => {
-    if (err instanceof JsonSyntaxError) throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, options.file, { path });
+    if (err instanceof JsonSyntaxError) throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, options.file, { path, offset: err.offset });
     throw err;
   };
   /** Appends input keeping bytes from `keepFrom`; false at the end of the input. */
@@ -73,8 +73,10 @@ export async function* streamJsonDocument(
     cursor.reset(source.buf, source.base, 0, source.done);
     return appended;
   };
-  const truncated = () =>
-    inputError(`unexpected end of input at byte ${source.base + source.buf.length} (the file looks truncated)`, options.file, { path });
+  const truncated = () => {
+    const offset = source.base + source.buf.length;
+    return inputError(`unexpected end of input at byte ${offset} (the file looks truncated)`, options.file, { path, offset });
+  };
   /** Runs a parse step, retrying it with more input whenever it runs off the buffered bytes. */
   const attempt = async <T>(step: () => T): Promise<T> => {
     for (;;) {
@@ -235,7 +237,10 @@ export async function* streamJsonDocument(
         const next = await attempt(() => cursor.peek());
         const projection = options.members[key];
         if (options.arrayKeys.includes(key)) {
-          if (next !== 0x5b) throw inputError(`expected an array at byte ${source.base + cursor.i}`, options.file, { path: key });
+          if (next !== 0x5b) {
+            const offset = source.base + cursor.i;
+            throw inputError(`expected an array at byte ${offset}`, options.file, { path: key, offset });
+          }
           cursor.i++;
           yield { kind: 'array', key };
           yield* records(key);
@@ -251,7 +256,10 @@ export async function* streamJsonDocument(
   }
   // Only whitespace may follow the document.
   for (;;) {
-    if (!cursor.atEnd()) throw inputError(`unexpected data after the end of the JSON document at byte ${source.base + cursor.i}`, options.file);
+    if (!cursor.atEnd()) {
+      const offset = source.base + cursor.i;
+      throw inputError(`unexpected data after the end of the JSON document at byte ${offset}`, options.file, { offset });
+    }
     if (!(await more(cursor.i))) return;
   }
 }

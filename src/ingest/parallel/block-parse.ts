@@ -60,12 +60,14 @@ export function parseBlock(
       if (closed) return { end: window.base + cursor.i, arrayEnded: true, records };
     } catch (err) {
       if (err instanceof JsonSyntaxError) {
-        throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, spec.file, { path: itemPath(spec.key, firstIndex + records) });
+        throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, spec.file, { path: itemPath(spec.key, firstIndex + records), offset: err.offset });
       }
       if (err !== NEED_MORE) throw err;
       if (window.final) {
-        throw inputError(`unexpected end of input at byte ${window.base + window.buf.length} (the file looks truncated)`, spec.file, {
+        const offset = window.base + window.buf.length;
+        throw inputError(`unexpected end of input at byte ${offset} (the file looks truncated)`, spec.file, {
           path: itemPath(spec.key, firstIndex + records),
+          offset,
         });
       }
       window.extend(window.base + recordStart, SLACK_BYTES);
