@@ -36,6 +36,7 @@ export const RULES = {
   'master-stream-inf-group-unknown': { severity: 'error', description: 'EXT-X-STREAM-INF SUBTITLES names no SUBTITLES group.' },
   'master-stream-inf-subtitles-absent': { severity: 'warning', description: 'A variant without SUBTITLES while the master has subtitle groups.' },
   'master-stream-inf-uri-missing': { severity: 'error', description: 'EXT-X-STREAM-INF not followed by its URI line.' },
+  'master-stream-inf-bandwidth-subtitles': { severity: 'warning', description: 'The subtitles peak at over 10 % of a variant\'s BANDWIDTH, which must count them too.' },
   'master-iframe-subtitles': { severity: 'error', description: 'SUBTITLES on EXT-X-I-FRAME-STREAM-INF.' },
   'master-rendition-not-found': { severity: 'error', description: 'No SUBTITLES rendition (or none with the --rendition NAME).' },
 

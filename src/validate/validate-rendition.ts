@@ -1,6 +1,7 @@
 import { probeMpegtsOrigin } from '../hls/probe/index.js';
 import type { Finding } from './finding.js';
 import { loadText } from './load.js';
+import { checkBandwidthRoom } from './master/check-bandwidth.js';
 import { checkGroups } from './master/check-groups.js';
 import { checkMediaTags, namesPlaylist } from './master/check-media.js';
 import { checkVariants } from './master/check-variants.js';
@@ -93,5 +94,6 @@ async function validatePlaylist(
 
   const urls = subs.segments.map((s) => resolveUri(s.uri, url));
   const windows = segmentWindows(subs.segments, (s) => displayName(urls[s.index] as URL));
-  await validateSegments(subs.segments, urls, windows, origins, opts.concurrency, report);
+  const peak = await validateSegments(subs.segments, urls, windows, origins, opts.concurrency, report);
+  if (peak) checkBandwidthRoom(master, attr(media, 'URI') ?? '', peak, displayName(masterUrl), report);
 }

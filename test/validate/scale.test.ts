@@ -28,7 +28,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'master.m3u8'), [
     '#EXTM3U',
     '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="chat",NAME="chat",URI="chat.m3u8"',
-    '#EXT-X-STREAM-INF:BANDWIDTH=1000,SUBTITLES="chat"',
+    '#EXT-X-STREAM-INF:BANDWIDTH=2000000,SUBTITLES="chat"',
     'video.m3u8',
     '',
   ].join('\n'));
