@@ -39,10 +39,33 @@ export function renditionLine(spec: SubtitleRenditionSpec, group: string): strin
 const isSubtitles = (r: MasterRendition) => r.type === 'SUBTITLES';
 
 /**
+ * The subtitles groups the chat joins, the one variants without SUBTITLES are linked to first.
+ * Groups of one TYPE must have the same members (RFC 8216bis §4.4.6.1.1), so the chat joins every
+ * subtitles group the master has, whether variants reference it or not. When none does, the chat
+ * goes in `group`: a new group beside existing ones would differ from them, so that is refused
+ * unless `group` is one of them (the user then chose to make its renditions reachable).
+ */
+function groupsToJoin(master: MasterPlaylist, referenced: string[], group: string): string[] {
+  const existing = master.renditions.filter((r) => isSubtitles(r) && r.groupId !== undefined);
+  const unreferenced = [...new Set(existing.map((r) => r.groupId!))].filter((g) => !referenced.includes(g));
+  if (referenced.length > 0) return [...referenced, ...unreferenced];
+  if (unreferenced.length === 0 || unreferenced.includes(group)) return [group, ...unreferenced.filter((g) => g !== group)];
+  const first = existing[0]!;
+  throw inputError(
+    `the master has subtitles group "${first.groupId}" (NAME="${first.name ?? ''}"), which no variant uses; a new group "${group}" beside it ` +
+      `would have to hold the same renditions (RFC 8216bis §4.4.6.1.1): pass --group ${JSON.stringify(first.groupId)} to join it ` +
+      '(its renditions then become reachable from every variant), or remove it from the master',
+    master.file,
+    { line: first.line + 1 },
+  );
+}
+
+/**
  * Registers the rendition by editing the master's text line by line (never re-serialising it, which
  * loses comments, vendor tags and attribute order):
- * - the chat joins the subtitles groups the variants already reference, so existing captions stay
- *   reachable (a variant can name only one group); else `spec.group`;
+ * - the chat joins every subtitles group, so groups of one TYPE stay alike and existing captions
+ *   stay reachable (a variant can name only one group); variants link to the first they reference,
+ *   or to `spec.group` (see groupsToJoin);
  * - in each group, an EXT-X-MEDIA with the same NAME or the same URI is ours from an earlier run and
  *   is replaced in place; otherwise one line is inserted after the last EXT-X-MEDIA (or before the
  *   first EXT-X-STREAM-INF);
@@ -60,7 +83,7 @@ export function patchMaster(master: MasterPlaylist, spec: SubtitleRenditionSpec)
       master.variants.map((v) => attributeValue(v.attributes, 'SUBTITLES')).filter((g): g is string => g !== undefined),
     ),
   ];
-  const groups = referenced.length > 0 ? referenced : [spec.group];
+  const groups = groupsToJoin(master, referenced, spec.group);
 
   const toInsert: string[] = [];
   let replaced = 0;

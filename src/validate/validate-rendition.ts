@@ -1,7 +1,7 @@
 import { probeMpegtsOrigin } from '../hls/probe/index.js';
 import type { Finding } from './finding.js';
 import { loadText } from './load.js';
-import { checkBandwidthRoom } from './master/check-bandwidth.js';
+import { checkBandwidthRoom, peakSegmentRate } from './master/check-bandwidth.js';
 import { checkGroups } from './master/check-groups.js';
 import { checkMediaTags, namesPlaylist } from './master/check-media.js';
 import { checkVariants } from './master/check-variants.js';
@@ -94,6 +94,11 @@ async function validatePlaylist(
 
   const urls = subs.segments.map((s) => resolveUri(s.uri, url));
   const windows = segmentWindows(subs.segments, (s) => displayName(urls[s.index] as URL));
-  const peak = await validateSegments(subs.segments, urls, windows, origins, opts.concurrency, report);
-  if (peak) checkBandwidthRoom(master, attr(media, 'URI') ?? '', peak, displayName(masterUrl), report);
+  const sizes = await validateSegments(subs.segments, urls, windows, origins, opts.concurrency, report);
+  const targetDuration = subs.targetDuration?.value;
+  const peak = targetDuration && targetDuration > 0
+    ? peakSegmentRate(subs.segments.map((s) => s.durationUs), sizes, targetDuration, (k) => displayName(urls[k] as URL))
+    : undefined;
+  const playsThis = (m: TagLine) => resolveUri(attr(m, 'URI') ?? '', masterUrl).href === url.href;
+  if (peak) checkBandwidthRoom(master, playsThis, peak, displayName(masterUrl), report);
 }

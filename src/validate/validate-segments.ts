@@ -1,7 +1,6 @@
 import { decodeUtf8 } from './decode.js';
 import { load, type Loaded } from './load.js';
 import type { MediaSegment } from './playlist/read-media-playlist.js';
-import type { PeakSegmentRate } from './master/check-bandwidth.js';
 import type { Report } from './reporter.js';
 import { readInOrder } from './read-in-order.js';
 import { checkCues } from './segment/check-cues.js';
@@ -14,8 +13,8 @@ import type { SegmentWindow } from './timeline/windows.js';
 /**
  * Streams the segments of one subtitle playlist in order: reads run ahead with bounded concurrency,
  * checks run in playlist order so the cross-segment state (maps per domain, cues still on screen)
- * stays small and the findings come out in a stable order. Returns the highest bit rate of a
- * segment (check-bandwidth.ts), undefined when none could be read.
+ * stays small and the findings come out in a stable order. Returns each segment's size in bytes
+ * (undefined for one that could not be read), for the peak bit rate (check-bandwidth.ts).
  */
 export async function validateSegments(
   segments: readonly MediaSegment[],
@@ -24,9 +23,9 @@ export async function validateSegments(
   origins: DomainOrigins,
   concurrency: number,
   report: Report,
-): Promise<PeakSegmentRate | undefined> {
+): Promise<Array<number | undefined>> {
   const maps = new MapDomains(origins, report);
-  let peak: PeakSegmentRate | undefined;
+  const sizes: Array<number | undefined> = new Array<number | undefined>(segments.length).fill(undefined);
   const placement = new CuePlacement(windows, report);
   const indexes = segments.map((_, i) => i);
   let i = 0;
@@ -38,11 +37,7 @@ export async function validateSegments(
       report('file-unreadable', file, `cannot read segment: ${loaded.error}`);
       continue;
     }
-    const durationUs = segments[i - 1]!.durationUs;
-    if (durationUs !== undefined && durationUs > 0) {
-      const bitsPerSecond = (loaded.bytes.length * 8 * 1e6) / durationUs;
-      if (peak === undefined || bitsPerSecond > peak.bitsPerSecond) peak = { bitsPerSecond, file };
-    }
+    sizes[i - 1] = loaded.bytes.length;
     if (loaded.bytes.length === 0) {
       report('segment-empty', file, 'zero-byte segment (hls.js fails it); write "WEBVTT", the map and a blank line');
       continue;
@@ -52,5 +47,5 @@ export async function validateSegments(
     checkEscaping(segment, file, report);
     placement.accept(window, segment.cues, maps.accept(window, segment.map));
   }
-  return peak;
+  return sizes;
 }

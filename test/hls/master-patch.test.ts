@@ -76,6 +76,31 @@ v144/index.m3u8
     expect(p.text.match(/NAME="chat_kor"/g)).toHaveLength(2);
   });
 
+  it('joins a subtitles group no variant references too, so that groups of one TYPE stay alike', () => {
+    const orphan = `${WITH_CAPTIONS}#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="spare",NAME="English",LANGUAGE="en",URI="subs/en2.m3u8"\n`;
+    const p = patch(orphan);
+    expect(p.groups).toEqual(['subs', 'spare']);
+    expect(p.text.match(/GROUP-ID="spare",NAME="chat_kor"/g)).toHaveLength(1);
+    // Variants still link to the group they reference.
+    expect(p.text.match(/SUBTITLES="spare"/g)).toBeNull();
+  });
+
+  it('refuses a new group beside subtitles groups no variant uses, naming the way out', () => {
+    const orphan = PLAIN.replace('#EXT-X-VERSION:6\n', '#EXT-X-VERSION:6\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="Korean",LANGUAGE="ko",URI="ko.m3u8"\n');
+    let error: unknown;
+    try {
+      patch(orphan);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ kind: 'input', file: 'master.m3u8', position: { line: 3 } });
+    expect((error as Error).message).toMatch(/subtitles group "subs" \(NAME="Korean"\), which no variant uses; .* pass --group "subs" to join it/);
+    const joined = patch(orphan, { group: 'subs' });
+    expect(joined.groups).toEqual(['subs']);
+    expect(joined.variantsLinked).toBe(2);
+    expect(joined.text.match(/SUBTITLES="subs"/g)).toHaveLength(2);
+  });
+
   it('refuses a second DEFAULT=YES in a group', () => {
     expect(() => patch(WITH_CAPTIONS, { default: true })).toThrow(/already has a DEFAULT=YES rendition \(NAME="English"\)/);
   });

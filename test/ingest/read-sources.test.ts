@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -273,6 +273,23 @@ describe('where a JSON error is: the line and column of the text, however the fi
     const file = write('position-parallel.json', text);
     const line = await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: { minParallelBytes: 0, blockBytes: 64 } }));
     expect(line).toContain(`${file}:6:${column}: comments[3]: invalid JSON at byte`);
+  });
+
+  test('data after the document, read by the parallel reader: the error names it, and the file is closed', async () => {
+    // The archive made valid (the missing comma put back), then a stray `x` on the line after it.
+    const file = write('position-trailing.json', `${text.replace(' "created_at"', ',"created_at"')}  x\n`);
+    const openOnFile = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+    for (let run = 0; run < 3; run++) {
+      const line = await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: { minParallelBytes: 0, blockBytes: 64 } }));
+      expect(line).toContain(`${file}:8:3: unexpected data after the end of the JSON document at byte`);
+    }
+    expect(openOnFile()).toBe(0);
   });
 
   test('a truncated file: where it ends', async () => {

@@ -65,6 +65,24 @@ describe('master rules', () => {
     )).toEqual([['master-media-autoselect-ambiguous', 3]]);
   });
 
+  it('compare the members of groups as written: "en" and "EN" differ there (identical attributes)', () => {
+    const audio = (group: string, attrs: string) => `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="${group}",${attrs}`;
+    expect(check(
+      audio('aac-lo', 'NAME="Main",LANGUAGE="en",URI="lo/a.m3u8"'),
+      audio('aac-hi', 'NAME="Main",LANGUAGE="EN",URI="hi/a.m3u8"'),
+      media('NAME="Chat",URI="c.m3u8"'),
+      ...variant,
+    )).toEqual([['master-group-members-differ', 3]]);
+  });
+
+  it('take CHARACTERISTICS as a set when telling AUTOSELECT=YES members apart', () => {
+    expect(check(
+      media('NAME="A",LANGUAGE="ko",AUTOSELECT=YES,CHARACTERISTICS="public.easy-to-read,public.accessibility.transcribes-spoken-dialog",URI="a.m3u8"'),
+      media('NAME="B",LANGUAGE="ko",AUTOSELECT=YES,CHARACTERISTICS="public.accessibility.transcribes-spoken-dialog,public.easy-to-read",URI="b.m3u8"'),
+      ...variant,
+    )).toEqual([['master-media-autoselect-ambiguous', 3]]);
+  });
+
   it('accept AUTOSELECT=YES members told apart by LANGUAGE or CHARACTERISTICS, and any AUTOSELECT=NO one', () => {
     expect(check(
       media('NAME="A",LANGUAGE="ko",AUTOSELECT=YES,URI="a.m3u8"'),
@@ -98,7 +116,7 @@ describe('master rules', () => {
     const audio = (group: string, attrs: string) => `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="${group}",${attrs}`;
     expect(check(
       audio('aac-lo', 'NAME="Main",LANGUAGE="en",CHANNELS="2",DEFAULT=NO,URI="lo/a.m3u8"'),
-      audio('aac-hi', 'NAME="Main",LANGUAGE="EN",CHANNELS="6",URI="hi/a.m3u8"'),
+      audio('aac-hi', 'NAME="Main",LANGUAGE="en",CHANNELS="6",URI="hi/a.m3u8"'),
       media('NAME="Chat",URI="c.m3u8"'),
       ...variant,
     )).toEqual([]);

@@ -60,6 +60,8 @@ export async function* streamJsonDocument(
   options: DocumentStreamOptions,
 ): AsyncGenerator<DocumentEvent> {
   let source = new ByteSource(input);
+  /** Whether `source` is the delegate's resumed read, which this generator opened and must close. */
+  let resumed = false;
   const cursor = new JsonCursor();
   let path = '(root)';
 
@@ -101,6 +103,7 @@ export async function* streamJsonDocument(
     const end = delegate.end();
     await source.close();
     source = new ByteSource(delegate.resume(end), end);
+    resumed = true;
     await more(0);
   }
 
@@ -212,54 +215,64 @@ export async function* streamJsonDocument(
     }
   }
 
-  await more(0);
-  while (cursor.atEnd()) {
-    if (!(await more(cursor.i))) throw inputError('the file is empty', options.file);
+  try {
+    yield* document();
+  } finally {
+    // The input given is closed by whoever opened it; the read resumed after a delegated array is
+    // this generator's, and an error after it (data past the document) would leave it open.
+    if (resumed) await source.close().catch(() => {});
   }
-  const first = await attempt(() => cursor.peek());
-  if (first === 0x5b) {
-    cursor.i++;
-    yield { kind: 'root', type: 'array' };
-    yield* records(null);
-  } else if (first === 0x7b) {
-    cursor.i++;
-    yield { kind: 'root', type: 'object' };
-    if ((await attempt(() => cursor.peek())) === 0x7d) cursor.i++;
-    else {
-      for (;;) {
-        const key = await attempt(() => {
-          if (cursor.peek() !== QUOTE) throw cursor.error('expected a property name');
-          const name = cursor.string();
-          cursor.expect(0x3a, "':'");
-          return name;
-        });
-        path = key;
-        const next = await attempt(() => cursor.peek());
-        const projection = options.members[key];
-        if (options.arrayKeys.includes(key)) {
-          if (next !== 0x5b) {
-            const offset = source.base + cursor.i;
-            throw inputError(`expected an array at byte ${offset}`, options.file, { path: key, offset });
-          }
-          cursor.i++;
-          yield { kind: 'array', key };
-          yield* records(key);
-        } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
-          yield { kind: 'member', key, value: await attempt(() => cursor.value(projection)) };
-        } else await skipStreaming();
-        path = '(root)';
-        if (await attempt(() => cursor.endOfMember(0x7d, "'}'"))) break;
+
+  async function* document(): AsyncGenerator<DocumentEvent> {
+    await more(0);
+    while (cursor.atEnd()) {
+      if (!(await more(cursor.i))) throw inputError('the file is empty', options.file);
+    }
+    const first = await attempt(() => cursor.peek());
+    if (first === 0x5b) {
+      cursor.i++;
+      yield { kind: 'root', type: 'array' };
+      yield* records(null);
+    } else if (first === 0x7b) {
+      cursor.i++;
+      yield { kind: 'root', type: 'object' };
+      if ((await attempt(() => cursor.peek())) === 0x7d) cursor.i++;
+      else {
+        for (;;) {
+          const key = await attempt(() => {
+            if (cursor.peek() !== QUOTE) throw cursor.error('expected a property name');
+            const name = cursor.string();
+            cursor.expect(0x3a, "':'");
+            return name;
+          });
+          path = key;
+          const next = await attempt(() => cursor.peek());
+          const projection = options.members[key];
+          if (options.arrayKeys.includes(key)) {
+            if (next !== 0x5b) {
+              const offset = source.base + cursor.i;
+              throw inputError(`expected an array at byte ${offset}`, options.file, { path: key, offset });
+            }
+            cursor.i++;
+            yield { kind: 'array', key };
+            yield* records(key);
+          } else if (projection !== undefined && Object.hasOwn(options.members, key)) {
+            yield { kind: 'member', key, value: await attempt(() => cursor.value(projection)) };
+          } else await skipStreaming();
+          path = '(root)';
+          if (await attempt(() => cursor.endOfMember(0x7d, "'}'"))) break;
+        }
       }
+    } else {
+      fail(cursor.error('expected a JSON object or array'));
     }
-  } else {
-    fail(cursor.error('expected a JSON object or array'));
-  }
-  // Only whitespace may follow the document.
-  for (;;) {
-    if (!cursor.atEnd()) {
-      const offset = source.base + cursor.i;
-      throw inputError(`unexpected data after the end of the JSON document at byte ${offset}`, options.file, { offset });
+    // Only whitespace may follow the document.
+    for (;;) {
+      if (!cursor.atEnd()) {
+        const offset = source.base + cursor.i;
+        throw inputError(`unexpected data after the end of the JSON document at byte ${offset}`, options.file, { offset });
+      }
+      if (!(await more(cursor.i))) return;
     }
-    if (!(await more(cursor.i))) return;
   }
 }

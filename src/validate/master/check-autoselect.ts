@@ -16,7 +16,7 @@ export function checkAutoselectDistinct(members: readonly TagLine[], file: strin
   const firstByKey = new Map<string, TagLine>();
   for (const media of members) {
     if (attr(media, 'AUTOSELECT') !== 'YES') continue;
-    const key = DISTINGUISHING.map((name) => attributeKey(media, name)).join('\u0000');
+    const key = DISTINGUISHING.map((name) => meaning(media, name)).join('\u0000');
     const first = firstByKey.get(key);
     if (!first) {
       firstByKey.set(key, media);
@@ -28,4 +28,15 @@ export function checkAutoselectDistinct(members: readonly TagLine[], file: strin
         'a player choosing by language cannot tell them apart (set AUTOSELECT=NO on one, or tell them apart by CHARACTERISTICS)',
       media.line);
   }
+}
+
+/**
+ * What an attribute says, for telling members apart: language tags compare without regard to case
+ * (RFC 5646 §2.1.1: `ko` and `KO` are one language), CHARACTERISTICS as a set of UTIs in any order.
+ */
+function meaning(media: TagLine, name: (typeof DISTINGUISHING)[number]): string {
+  const key = attributeKey(media, name);
+  if (name === 'LANGUAGE' || name === 'ASSOC-LANGUAGE') return key.toLowerCase();
+  if (name === 'CHARACTERISTICS') return key.split(',').map((uti) => uti.trim()).sort().join(',');
+  return key;
 }

@@ -1,11 +1,46 @@
 import type { Report } from '../reporter.js';
-import { attr, subtitleMedia, type MasterPlaylist } from './read-master.js';
+import { attr, subtitleMedia, type MasterPlaylist, type TagLine } from './read-master.js';
 
-/** The highest bit rate of one segment of a subtitles rendition, and which segment it is. */
+/** A subtitles rendition's peak segment bit rate, and the first segment of the set that has it. */
 export interface PeakSegmentRate {
   bitsPerSecond: number;
-  /** The segment's display name, for the finding. */
+  /** The first segment's display name, for the finding. */
   file: string;
+}
+
+/**
+ * The peak segment bit rate as RFC 8216 §4.1 defines it: the largest bit rate of any contiguous
+ * set of segments whose total duration is between 0.5 and 1.5 times the target duration (the sum
+ * of their sizes over the sum of their durations). One short segment alone (the last, or one
+ * before a discontinuity) does not count: every cue on screen is repeated whole in it, so its own
+ * rate says nothing of what a player fetches per second. Sets holding a segment that could not be
+ * read or has no valid duration are left out; undefined when no set qualifies.
+ */
+export function peakSegmentRate(
+  durationsUs: ReadonlyArray<number | undefined>,
+  sizes: ReadonlyArray<number | undefined>,
+  targetDurationS: number,
+  names: (index: number) => string,
+): PeakSegmentRate | undefined {
+  const minUs = 0.5 * targetDurationS * 1e6;
+  const maxUs = 1.5 * targetDurationS * 1e6;
+  let peak: PeakSegmentRate | undefined;
+  for (let first = 0; first < sizes.length; first++) {
+    let us = 0;
+    let bytes = 0;
+    for (let k = first; k < sizes.length; k++) {
+      const duration = durationsUs[k];
+      const size = sizes[k];
+      if (duration === undefined || !(duration > 0) || size === undefined) break;
+      us += duration;
+      bytes += size;
+      if (us > maxUs) break;
+      if (us < minUs) continue;
+      const bitsPerSecond = (bytes * 8 * 1e6) / us;
+      if (peak === undefined || bitsPerSecond > peak.bitsPerSecond) peak = { bitsPerSecond, file: names(first) };
+    }
+  }
+  return peak;
 }
 
 /**
@@ -22,8 +57,15 @@ export const BANDWIDTH_TOLERANCE = 0.1;
  * a low audio-only variant). Only the subtitles side is measured here, so this is a warning that
  * says by how much to raise BANDWIDTH, not a judgment of the video's own peak.
  */
-export function checkBandwidthRoom(master: MasterPlaylist, uri: string, peak: PeakSegmentRate, file: string, report: Report): void {
-  const groups = new Set(subtitleMedia(master).filter((m) => attr(m, 'URI') === uri).map((m) => attr(m, 'GROUP-ID')));
+export function checkBandwidthRoom(
+  master: MasterPlaylist,
+  /** Whether an EXT-X-MEDIA plays this rendition's playlist (its URI resolves to it, however spelled). */
+  playsThis: (media: TagLine) => boolean,
+  peak: PeakSegmentRate,
+  file: string,
+  report: Report,
+): void {
+  const groups = new Set(subtitleMedia(master).filter(playsThis).map((m) => attr(m, 'GROUP-ID')));
   for (const { tag } of master.variants) {
     const group = attr(tag, 'SUBTITLES');
     const bandwidth = Number(attr(tag, 'BANDWIDTH'));
@@ -31,7 +73,7 @@ export function checkBandwidthRoom(master: MasterPlaylist, uri: string, peak: Pe
     if (peak.bitsPerSecond <= BANDWIDTH_TOLERANCE * bandwidth) continue;
     const kbps = Math.ceil(peak.bitsPerSecond / 1000);
     report('master-stream-inf-bandwidth-subtitles', file,
-      `the subtitles in group "${group}" peak at ${kbps} kbit/s (${peak.file}), over ${BANDWIDTH_TOLERANCE * 100} % of BANDWIDTH=${bandwidth}: ` +
+      `the subtitles in group "${group}" peak at ${kbps} kbit/s (from ${peak.file}), over ${BANDWIDTH_TOLERANCE * 100} % of BANDWIDTH=${bandwidth}: ` +
         `BANDWIDTH counts every rendition played with the variant; raise it by ${kbps * 1000} if its video already peaks near it`,
       tag.line);
   }

@@ -23,9 +23,7 @@ export function mediaGroups(master: MasterPlaylist): Map<string, Map<string, Tag
 /** YES/NO attributes whose absence means NO (bis §4.4.6.1): `DEFAULT=NO` and no DEFAULT say the same. */
 const NO_BY_DEFAULT = new Set(['DEFAULT', 'AUTOSELECT', 'FORCED']);
 
-/** An attribute's value as a comparison key: absent YES/NO attributes as NO, language tags case-folded (RFC 5646 §2.1.1). */
+/** An attribute's value for comparing two tags: as written, or NO for an absent YES/NO attribute, '' for any other absent one. */
 export function attributeKey(media: TagLine, name: string): string {
-  const value = attr(media, name);
-  if (value === undefined) return NO_BY_DEFAULT.has(name) ? 'NO' : '';
-  return name === 'LANGUAGE' || name === 'ASSOC-LANGUAGE' ? value.toLowerCase() : value;
+  return attr(media, name) ?? (NO_BY_DEFAULT.has(name) ? 'NO' : '');
 }
