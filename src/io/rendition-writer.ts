@@ -109,19 +109,18 @@ export async function commitRendition(
       result.filesWritten++;
       if (!options.dryRun && !live.trusted.has(name)) {
         const path = join(files.dir, name);
-        const nameInUse = inUse(name);
-        if (!nameInUse && pace.inLine) {
+        const inLine = !inUse(name) && pace.inLine;
+        let written = false;
+        if (inLine) {
           const started = performance.now();
-          const { written } = writeNewFileSync(path, bytes);
+          written = writeNewFileSync(path, bytes).written;
           pace.record(performance.now() - started);
-          if (!written) {
-            const own = Buffer.from(bytes);
-            await pool.run(() => writeFileAtomic(path, own));
-          }
-        } else {
+        }
+        if (!written) {
           // A copy: the pool writes it later, and the scratch buffer is the next segment's by then.
+          // A name found taken in line (since the readdir) is replaced whole, as one in use is.
           const own = Buffer.from(bytes);
-          await pool.run(() => writeSegment(path, own, nameInUse));
+          await pool.run(() => writeSegment(path, own, inLine || inUse(name)));
         }
       }
       options.onProgress?.({ stage: 'write', done: result.filesWritten });

@@ -159,6 +159,29 @@ describe.each(['in line', 'pool'] as const)('commitRendition, new segments writt
     expect(readdirSync(dir)).toEqual([names[2]]);
   });
 
+  it('replaces whole a segment whose name was taken after the folder was read', async () => {
+    const original = await vi.importActual<typeof atomicWrite>('../../src/io/atomic-write.js');
+    // Another process creates the second segment's name between the readdir and the create.
+    vi.mocked(atomicWrite.writeNewFileSync).mockImplementation((path, data) => {
+      if (path !== join(dir, names[1]!)) return original.writeNewFileSync(path, data);
+      writeFileSync(path, 'not ours');
+      return { written: false };
+    });
+    vi.mocked(atomicWrite.writeNewFile).mockImplementation(async (path, data) => {
+      if (path !== join(dir, names[1]!)) return original.writeNewFile(path, data);
+      writeFileSync(path, 'not ours');
+      return { written: false };
+    });
+    try {
+      await commit();
+    } finally {
+      vi.mocked(atomicWrite.writeNewFileSync).mockImplementation(original.writeNewFileSync);
+      vi.mocked(atomicWrite.writeNewFile).mockImplementation(original.writeNewFile);
+    }
+    names.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(contents[i]));
+    expect(readdirSync(dir).sort()).toEqual([...names, 'index.m3u8'].sort());
+  });
+
   it('stops soon after a write in the pool fails, not at the end of the run', async () => {
     const many = Array.from({ length: 200 }, (_, i) => `WEBVTT\n\ncue ${i}\n`);
     const manyNames = many.map((c, i) => subtitleSegmentName(i, many.length, c));
