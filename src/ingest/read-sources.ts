@@ -273,12 +273,15 @@ async function* readSource(
 ): AsyncGenerator<ChatMessage[]> {
   const stats: IngestStats = { records: 0, skipped: {} };
   let input: SourceInput | undefined;
-  /** The file opened again for a reader's second pass (the YouTube formats): closed with the first. */
+  /** The file opened again (a reader's second pass, an error's line and column): closed with the first. */
   const reopened: SourceInput[] = [];
   let count = 0;
   let format: FormatName;
-  /** The archive's text read again from its start, for the line and column of an error (a file only). */
-  let textAgain: (() => AsyncIterable<Uint8Array>) | undefined;
+  /**
+   * The archive's text read again from its start (a file only, not a pipe): for a reader's second
+   * pass (the YouTube formats), and for the line and column of an error.
+   */
+  let reopen: (() => AsyncIterable<Uint8Array>) | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
     // no size: no second pass (the YouTube readers then hold the input), no random access, no
@@ -287,7 +290,7 @@ async function* readSource(
     const plainText = file !== undefined && plainTextStart(file.head) !== undefined;
     const openInput = () => (plainText ? chunksOf(source.file) : streamOf(source.file));
     if (file) {
-      textAgain = () => {
+      reopen = () => {
         const again = openInput();
         reopened.push(again);
         return decodeChatInput(again.chunks, source.file);
@@ -298,7 +301,6 @@ async function* readSource(
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
-    const reopen = textAgain;
     const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
     const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
@@ -325,7 +327,7 @@ async function* readSource(
     sized?.end(input.taken());
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
-    throw textAgain ? await withTextPosition(err, textAgain) : err;
+    throw reopen ? await withTextPosition(err, reopen) : err;
   } finally {
     // A failure to close is no reason to hide what happened while reading. A second pass that
     // stopped at a bad record did not read its file to the end: it is closed here too.

@@ -3,6 +3,7 @@ import { ByteSource } from './byte-source.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from './cursor.js';
 import type { Projection } from './projection.js';
 import { BACKSLASH, QUOTE } from './bytes.js';
+import { errorAtByte, invalidJson, truncatedAt } from './text-errors.js';
 
 export interface DocumentStreamOptions {
   /** The path as the user gave it, for error messages. */
@@ -59,14 +60,13 @@ export async function* streamJsonDocument(
   input: AsyncIterable<Uint8Array>,
   options: DocumentStreamOptions,
 ): AsyncGenerator<DocumentEvent> {
-  let source = new ByteSource(input);
-  /** Whether `source` is the delegate's resumed read, which this generator opened and must close. */
-  let resumed = false;
+  const given = new ByteSource(input);
+  let source = given;
   const cursor = new JsonCursor();
   let path = '(root)';
 
   const fail = (err: unknown): never => {
-    if (err instanceof JsonSyntaxError) throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, options.file, { path, offset: err.offset });
+    if (err instanceof JsonSyntaxError) throw invalidJson(err, options.file, path);
     throw err;
   };
   /** Appends input keeping bytes from `keepFrom`; false at the end of the input. */
@@ -75,10 +75,7 @@ export async function* streamJsonDocument(
     cursor.reset(source.buf, source.base, 0, source.done);
     return appended;
   };
-  const truncated = () => {
-    const offset = source.base + source.buf.length;
-    return inputError(`unexpected end of input at byte ${offset} (the file looks truncated)`, options.file, { path, offset });
-  };
+  const truncated = () => truncatedAt(source.base + source.buf.length, options.file, path);
   /** Runs a parse step, retrying it with more input whenever it runs off the buffered bytes. */
   const attempt = async <T>(step: () => T): Promise<T> => {
     for (;;) {
@@ -103,7 +100,6 @@ export async function* streamJsonDocument(
     const end = delegate.end();
     await source.close();
     source = new ByteSource(delegate.resume(end), end);
-    resumed = true;
     await more(0);
   }
 
@@ -218,9 +214,9 @@ export async function* streamJsonDocument(
   try {
     yield* document();
   } finally {
-    // The input given is closed by whoever opened it; the read resumed after a delegated array is
+    // The input given is closed by whoever opened it; a read resumed after a delegated array is
     // this generator's, and an error after it (data past the document) would leave it open.
-    if (resumed) await source.close().catch(() => {});
+    if (source !== given) await source.close().catch(() => {});
   }
 
   async function* document(): AsyncGenerator<DocumentEvent> {
@@ -249,10 +245,7 @@ export async function* streamJsonDocument(
           const next = await attempt(() => cursor.peek());
           const projection = options.members[key];
           if (options.arrayKeys.includes(key)) {
-            if (next !== 0x5b) {
-              const offset = source.base + cursor.i;
-              throw inputError(`expected an array at byte ${offset}`, options.file, { path: key, offset });
-            }
+            if (next !== 0x5b) throw errorAtByte('expected an array', source.base + cursor.i, '', options.file, key);
             cursor.i++;
             yield { kind: 'array', key };
             yield* records(key);
@@ -268,10 +261,7 @@ export async function* streamJsonDocument(
     }
     // Only whitespace may follow the document.
     for (;;) {
-      if (!cursor.atEnd()) {
-        const offset = source.base + cursor.i;
-        throw inputError(`unexpected data after the end of the JSON document at byte ${offset}`, options.file, { offset });
-      }
+      if (!cursor.atEnd()) throw errorAtByte('unexpected data after the end of the JSON document', source.base + cursor.i, '', options.file);
       if (!(await more(cursor.i))) return;
     }
   }

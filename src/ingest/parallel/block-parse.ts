@@ -1,6 +1,6 @@
-import { inputError } from '../../errors.js';
 import { itemPath } from '../json/document-stream.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from '../json/cursor.js';
+import { invalidJson, truncatedAt } from '../json/text-errors.js';
 import type { Projection } from '../json/projection.js';
 import type { FileWindow } from './file-window.js';
 
@@ -59,17 +59,9 @@ export function parseBlock(
       records++;
       if (closed) return { end: window.base + cursor.i, arrayEnded: true, records };
     } catch (err) {
-      if (err instanceof JsonSyntaxError) {
-        throw inputError(`invalid JSON at byte ${err.offset}: ${err.message}`, spec.file, { path: itemPath(spec.key, firstIndex + records), offset: err.offset });
-      }
+      if (err instanceof JsonSyntaxError) throw invalidJson(err, spec.file, itemPath(spec.key, firstIndex + records));
       if (err !== NEED_MORE) throw err;
-      if (window.final) {
-        const offset = window.base + window.buf.length;
-        throw inputError(`unexpected end of input at byte ${offset} (the file looks truncated)`, spec.file, {
-          path: itemPath(spec.key, firstIndex + records),
-          offset,
-        });
-      }
+      if (window.final) throw truncatedAt(window.base + window.buf.length, spec.file, itemPath(spec.key, firstIndex + records));
       window.extend(window.base + recordStart, SLACK_BYTES);
       cursor.reset(window.buf, window.base, 0, window.final);
     }
