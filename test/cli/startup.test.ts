@@ -25,7 +25,10 @@ function loadedModules(args: string[]): { code: number | null; stdout: string; m
     cwd: ROOT,
     env: { ...process.env, CHAT_REPLAY_LOAD_LOG: log },
     encoding: 'utf8',
+    // Synchronous: a child that never exits would block this process past vitest's own timeout.
+    timeout: 20_000,
   });
+  if (run.error) throw run.error;
   const root = pathToFileURL(ROOT).href.replace(/\/?$/, '/');
   const modules = readFileSync(log, 'utf8')
     .split('\n')

@@ -63,7 +63,10 @@ describe.skipIf(process.env.CHAT_REPLAY_SKIP_LARGE === '1')('a ~600 MB TwitchDow
       const run = spawnSync(process.execPath, ['--max-old-space-size=96', BIN, 'package', '--chat', file, '--master', master, '--mpegts', '126000', '--json'], {
         encoding: 'utf8',
         maxBuffer: 1 << 24,
+        // Synchronous: a child that never exits would block this process past the test's timeout.
+        timeout: 300_000,
       });
+      expect(run.error).toBeUndefined();
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const summary = JSON.parse(run.stdout);

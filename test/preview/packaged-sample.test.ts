@@ -68,7 +68,10 @@ beforeAll(async () => {
   const run = spawnSync(process.execPath, [CLI, 'package', '--chat', CHAT, '--master', master, '--rules', RULES, '--default'], {
     cwd: REPO,
     encoding: 'utf8',
+    // Synchronous: a child that never exits would block this process past the hook's timeout.
+    timeout: 60_000,
   });
+  expect(run.error).toBeUndefined();
   expect(run.status, `chat-replay package failed:\n${run.stderr}`).toBe(0);
   timeline = await timelineFromRendition(path.join(tmp, 'vod-ts/subs/chat_kor'));
 
