@@ -45,8 +45,8 @@ const watch = setInterval(() => {
 }, 1000);
 
 // 'close' once the output is all relayed; a process the run left behind holding its pipes (a
-// browser, a test's child) is ended 10 s after the command itself exited.
-child.on('exit', () => setTimeout(() => signalGroup('SIGKILL'), 10_000).unref());
+// browser, a test's child) is ended 3 s after the command itself exited.
+child.on('exit', () => setTimeout(() => signalGroup('SIGKILL'), 3000).unref());
 child.on('close', (code, signal) => {
   clearInterval(watch);
   signalGroup('SIGKILL');
