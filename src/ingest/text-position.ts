@@ -1,23 +1,27 @@
 import { ChatReplayError } from '../errors.js';
 
 /**
- * The 1-based line and column of byte `offset` of UTF-8 text: lines end at LF, and a column
- * counts characters (code points, so `한` is one column, not three bytes). For an error line a
- * person can open in an editor; JSON errors are found by byte offset, and an archive may be
- * indented over millions of lines. Reads the text up to the offset: an error path only.
+ * The 1-based line and column of byte `offset` of UTF-8 text: lines end at LF, CRLF or a lone CR
+ * (as editors count them; JSON allows all three as whitespace, and an old Mac export has only CRs),
+ * and a column counts characters (code points, so `한` is one column, not three bytes). For an
+ * error line a person can open in an editor; JSON errors are found by byte offset, and an archive
+ * may be indented over millions of lines. Reads the text up to the offset: an error path only.
  */
 export async function lineAndColumnAt(text: AsyncIterable<Uint8Array>, offset: number): Promise<{ line: number; column: number }> {
   let line = 1;
   let column = 1;
   let at = 0;
+  /** The byte before was a CR: an LF now ends no new line (CRLF), and may come in the next chunk. */
+  let afterCr = false;
   for await (const chunk of text) {
     const end = Math.min(chunk.length, offset - at);
     for (let i = 0; i < end; i++) {
       const b = chunk[i]!;
-      if (b === 0x0a) {
+      if (b === 0x0d || (b === 0x0a && !afterCr)) {
         line++;
         column = 1;
-      } else if ((b & 0xc0) !== 0x80) column++;
+      } else if (b !== 0x0a && (b & 0xc0) !== 0x80) column++;
+      afterCr = b === 0x0d;
     }
     at += end;
     if (at >= offset) break;

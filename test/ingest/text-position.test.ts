@@ -12,6 +12,13 @@ describe('lineAndColumnAt', () => {
     expect(await at('a\r\nb', 3)).toEqual({ line: 2, column: 1 });
   });
 
+  it('ends a line at a lone CR as editors do, and counts CRLF once, even split across chunks', async () => {
+    const text = '{\r  "a": 1\r\r\n  "b" 2\r}';
+    const offset = text.indexOf('2');
+    for (const chunk of [1, 2, 3, 1 << 20]) expect(await at(text, offset, chunk)).toEqual({ line: 4, column: 7 });
+    expect(await at('a\r\r\n\nb', 5)).toEqual({ line: 4, column: 1 });
+  });
+
   it('counts a column per character, not per byte, across chunk boundaries that split one', async () => {
     const text = '{"t":"한글 👩‍👩‍👧",x}';
     const offset = Buffer.byteLength('{"t":"한글 👩‍👩‍👧",');
