@@ -9,7 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // The pipeline reads chat in a worker thread, which cannot start from a .ts file: tests use the
-    // built one (`npm test` builds first).
+    // built one (`npm test` builds first). Only the TypeScript sources read these (worker-entry.ts):
+    // the CLI processes tests spawn run the bundle's own workers.
     env: {
       CHAT_REPLAY_READ_WORKER: fileURLToPath(new URL('./dist/ingest/worker/read-worker.js', import.meta.url)),
       CHAT_REPLAY_BLOCK_WORKER: fileURLToPath(new URL('./dist/ingest/parallel/block-worker.js', import.meta.url)),

@@ -127,7 +127,7 @@ function scenariosFor(opts) {
 async function main() {
   const opts = parseBenchArgs(process.argv.slice(2));
   if (opts.help) return void process.stdout.write(`${opts.help}\n`);
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'main.js'))) throw new Error('dist/bundle/ is missing: run `npm run build` first (npm run bench does)');
   mkdirSync(DATA, { recursive: true });
   if (existsSync(RUNS)) {
     log(`Removing ${RUNS}, left by a bench that did not finish: the first runs may pay for the deleted files (see RUNS)`);

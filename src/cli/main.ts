@@ -3,6 +3,7 @@ import { ChatReplayError, usageError } from '../errors.js';
 import type { CliCommand, CliIo, CommandName } from './command.js';
 import { COMMAND_INFO, EXIT } from './command.js';
 import { errorLine, exitCodeFor } from './exit.js';
+import { packageVersion } from './version.js';
 
 /**
  * Each command's module, imported only when that command runs: together they pull in zod, the rules
@@ -73,7 +74,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(packageVersion())
+    // yargs' own words (Options:, Show help) in English like the rest of the output, whatever the
+    // system's locale: a help page in one language, and the same from dist/ and from the bundle,
+    // where yargs cannot find its translations.
+    .locale('en')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .check(rejectRepeatedOptions)

@@ -17,8 +17,29 @@ import { ensureBuilt } from '../reliability/child.js';
 const BIN = join(ROOT, 'bin', 'chat-replay.js');
 let hooksDir: string;
 
-/** Runs bin/chat-replay.js with a module hook that records every module it loads, relative to ROOT. */
-function loadedModules(args: string[]): { code: number | null; stdout: string; modules: string[] } {
+/**
+ * The source modules each file of dist/bundle/ holds (scripts/bundle.js writes esbuild's metafile):
+ * what bin/ loads is a handful of bundle files, and what they hold is what these tests are about.
+ */
+function bundleInputs(): Map<string, string[]> {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  return new Map(
+    Object.entries(meta.outputs).map(([output, { inputs }]) => [
+      output,
+      Object.entries(inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([input]) => input),
+    ]),
+  );
+}
+
+/**
+ * Runs bin/chat-replay.js with a module hook that records every module it loads, relative to ROOT:
+ * `files` as loaded, `modules` with each bundle file replaced by the source modules it holds.
+ */
+function loadedModules(args: string[]): { code: number | null; stdout: string; files: string[]; modules: string[] } {
   const log = join(hooksDir, `load-${Math.random().toString(36).slice(2)}.log`);
   writeFileSync(log, '');
   const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(hooksDir, 'register.mjs')).href, BIN, ...args], {
@@ -30,16 +51,19 @@ function loadedModules(args: string[]): { code: number | null; stdout: string; m
   });
   if (run.error) throw run.error;
   const root = pathToFileURL(ROOT).href.replace(/\/?$/, '/');
-  const modules = readFileSync(log, 'utf8')
+  const files = readFileSync(log, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((url) => url.replace(root, ''));
-  return { code: run.status, stdout: run.stdout, modules };
+  const inputs = bundleInputs();
+  const modules = files.flatMap((file) => inputs.get(file) ?? [file]);
+  return { code: run.status, stdout: run.stdout, files, modules };
 }
 
 /** What a command needs to work, but its --help, --version and usage errors don't. */
 const HEAVY =
-  /^node_modules\/(zod|m3u8-parser|proper-lockfile|mime)\/|^dist\/(pipeline\.js|rules\/|hls\/|ingest\/read-sources\.js|validate\/(validate-rendition|finding)\.js|preview\/server\.js)/;
+  /^node_modules\/(zod|m3u8-parser|proper-lockfile|mime)\/|^src\/(pipeline\.ts|rules\/|hls\/|ingest\/read-sources\.ts|validate\/(validate-rendition|finding)\.ts|preview\/server\.ts)/;
+const COMMAND_MODULE = /^src\/cli\/.*-command\.ts$/;
 const heavy = (modules: string[]) => modules.filter((m) => HEAVY.test(m));
 
 describe('what each invocation loads (bin/ as a child process)', () => {
@@ -64,8 +88,9 @@ describe('what each invocation loads (bin/ as a child process)', () => {
     for (const args of [['--version'], ['--help']]) {
       const run = loadedModules(args);
       expect(run.code).toBe(0);
-      expect(run.modules).toContain('dist/cli/main.js');
-      expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual([]);
+      if (args[0] === '--version') expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+      expect(run.modules).toContain('src/cli/main.ts');
+      expect(run.modules.filter((m) => COMMAND_MODULE.test(m))).toEqual([]);
       expect(heavy(run.modules)).toEqual([]);
     }
   });
@@ -75,7 +100,7 @@ describe('what each invocation loads (bin/ as a child process)', () => {
       const run = loadedModules([name, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`chat-replay ${COMMAND_INFO[name].command}`);
-      expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual([`dist/cli/${name}-command.js`]);
+      expect(run.modules.filter((m) => COMMAND_MODULE.test(m))).toEqual([`src/cli/${name}-command.ts`]);
       expect(heavy(run.modules)).toEqual([]);
     }
   });
@@ -83,9 +108,16 @@ describe('what each invocation loads (bin/ as a child process)', () => {
   it('package loads the pipeline but not the validator unless --validate', () => {
     const run = loadedModules(['package', '--chat', 'none.json', '--master', join(hooksDir, 'missing', 'master.m3u8')]);
     expect(run.code).not.toBe(0);
-    expect(run.modules).toContain('dist/pipeline.js');
-    expect(run.modules).not.toContain('dist/validate/validate-rendition.js');
-    expect(run.modules.filter((m) => /^dist\/cli\/.*-command\.js$/.test(m))).toEqual(['dist/cli/package-command.js']);
+    expect(run.modules).toContain('src/pipeline.ts');
+    expect(run.modules).not.toContain('src/validate/validate-rendition.ts');
+    expect(run.modules.filter((m) => COMMAND_MODULE.test(m))).toEqual(['src/cli/package-command.ts']);
+  });
+
+  it('bin/ runs the bundle: none of the per-module build, and no dependency loaded on its own', () => {
+    const run = loadedModules(['package', '--chat', 'none.json', '--master', join(hooksDir, 'missing', 'master.m3u8')]);
+    const ours = run.files.filter((file) => !file.startsWith('node:'));
+    expect(ours).toContain('dist/bundle/main.js');
+    expect(ours.filter((file) => !file.startsWith('dist/bundle/') && file !== 'bin/chat-replay.js')).toEqual([]);
   });
 });
 
@@ -125,6 +157,19 @@ describe('help and errors with lazily loaded commands (in-process)', () => {
     const unknown = await runCli(['rules', '--bogus']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^chat-replay: Unknown argument: bogus\n/);
+  });
+
+  it('yargs\' own words are English whatever the locale, as the rest of the help is', async () => {
+    const saved = process.env.LANG;
+    process.env.LANG = 'de_DE.UTF-8';
+    try {
+      const { stdout } = await helpText(['--help']);
+      expect(stdout).toMatch(/^Options:$/m);
+      expect(stdout).toContain('Show help');
+    } finally {
+      if (saved === undefined) delete process.env.LANG;
+      else process.env.LANG = saved;
+    }
   });
 
   it('yargs still has the help cache main.ts turns off (else a yargs upgrade silently brings the cost back)', () => {

@@ -59,7 +59,7 @@ let pageErrors: string[];
 let timeline: Timeline;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO, 'dist/cli/main.js'))) {
+  if (!existsSync(path.join(REPO, 'dist/bundle/main.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
   }
   tmp = await mkdtemp(path.join(os.tmpdir(), 'chat-replay-preview-e2e-'));

@@ -22,11 +22,12 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * bin/ runs dist/. `npm test` builds first; a direct `vitest run` may find dist/ missing or older than
- * src/, and killing a stale build would test the wrong code, so rebuild then.
+ * bin/ runs the bundle (dist/bundle/, the last step of the build). `npm test` builds first; a direct
+ * `vitest run` may find it missing or older than src/, and killing a stale build would test the
+ * wrong code, so rebuild then.
  */
 export function ensureBuilt(): void {
-  const main = join(ROOT, 'dist', 'cli', 'main.js');
+  const main = join(ROOT, 'dist', 'bundle', 'main.js');
   if (existsSync(main) && statSync(main).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
   execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
 }

@@ -18,6 +18,7 @@ import { WORKER_YOUNG_GENERATION_MB } from '../worker/protocol.js';
 import { parseBlock, type BlockEnd, type BlockSpec } from './block-parse.js';
 import type { BlockResult, BlockTask, BlockWorkerInput } from './block-protocol.js';
 import { FileWindow } from './file-window.js';
+import { workerEntryUrl } from '../worker-entry.js';
 import type { RecordReaderSpec } from './record-readers.js';
 
 /** Arrays smaller than this are read on one thread: a worker costs ~0.1 s to start. */
@@ -60,9 +61,7 @@ export function readArrayInParallel(start: number, options: ParallelArrayOptions
 }
 
 function blockWorkerUrl(): URL {
-  // Tests run src/ with a TypeScript loader that a worker does not inherit: they name the built worker.
-  const override = process.env.CHAT_REPLAY_BLOCK_WORKER;
-  return override ? new URL(override, 'file:///') : new URL('./block-worker.js', import.meta.url);
+  return workerEntryUrl('block-worker.js', import.meta.url, 'CHAT_REPLAY_BLOCK_WORKER');
 }
 
 async function* readBlocks(start: number, options: ParallelArrayOptions, ended: (at: number) => void): AsyncGenerator<ChatMessage[]> {

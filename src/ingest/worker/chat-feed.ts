@@ -11,6 +11,7 @@ import { REORDER_WINDOW_MS } from '../reorder-window.js';
 import type { ChatSource } from '../types.js';
 import type { ProgramDateTimeAnchor } from '../../hls/program-date-time.js';
 import { ioError } from '../../errors.js';
+import { workerEntryUrl } from '../worker-entry.js';
 import { BatchDecoder } from './batch-codec.js';
 import { TimeOrderMerge } from './time-order-merge.js';
 import { CONTROL_SLOTS, deserializeError, HEARTBEAT, HEARTBEAT_MS, POSTED, TAKEN, WORKER_YOUNG_GENERATION_MB, type ReadWorkerData, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
@@ -50,13 +51,8 @@ export class ChatFeedOutOfOrder extends Error {
   }
 }
 
-/**
- * Where the worker's compiled entry is. Tests run the TypeScript sources, which cannot start a
- * worker from a .ts file: they point CHAT_REPLAY_READ_WORKER at the built one (vitest.config.ts).
- */
 function workerUrl(): URL {
-  const override = process.env.CHAT_REPLAY_READ_WORKER;
-  return override ? new URL(override, 'file:///') : new URL('./read-worker.js', import.meta.url);
+  return workerEntryUrl('read-worker.js', import.meta.url, 'CHAT_REPLAY_READ_WORKER');
 }
 
 export interface ChatFeed {
