@@ -6,7 +6,7 @@
  * Stages are pure; reading and writing happen here and in io/.
  */
 import { constants } from 'node:fs';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, lstat, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Cue } from './cues/cue.js';
@@ -22,6 +22,7 @@ import type { ChatSource } from './ingest/types.js';
 import { canonicalLanguageTag } from './hls/language.js';
 import { parseMaster, pickVideoVariant } from './hls/master.js';
 import { patchMaster } from './hls/master-patch.js';
+import { assertOutputIsOurs } from './hls/output-conflicts.js';
 import { resolveOutputDir } from './hls/output-paths.js';
 import { assertQuotedStringValue } from './hls/quoted-string.js';
 import { assertOutputStaysInside } from './io/real-path.js';
@@ -120,9 +121,18 @@ export async function packageChatReplay(options: PackageOptions): Promise<Packag
   await assertMasterReadable(masterPath, options.masterPath);
   const lock = options.dryRun ? undefined : await lockMaster(masterPath, options.lockWaitMs);
   try {
-    return await packageLocked(options, { masterPath, language, outDir, uriFromMaster, startedAtMs, lock });
+    return await packageLocked(options, { masterPath, language, out, outDir, uriFromMaster, startedAtMs, lock });
   } finally {
     await lock?.release();
+  }
+}
+
+/** The text of `path` when it is a regular file (not a link, folder or FIFO); else undefined. */
+async function readRegularFile(path: string): Promise<string | undefined> {
+  try {
+    return (await lstat(path)).isFile() ? await readFile(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -137,6 +147,8 @@ async function assertMasterReadable(masterPath: string, shown: string): Promise<
 interface Resolved {
   masterPath: string;
   language: string;
+  /** --out as given (or its default), for messages. */
+  out: string;
   outDir: string;
   uriFromMaster: string;
   startedAtMs: number | undefined;
@@ -144,10 +156,12 @@ interface Resolved {
 }
 
 async function packageLocked(options: PackageOptions, resolved: Resolved): Promise<PackageSummary> {
-  const { masterPath, language, outDir, uriFromMaster, startedAtMs, lock } = resolved;
+  const { masterPath, language, out, outDir, uriFromMaster, startedAtMs, lock } = resolved;
+  const playlistUri = `${uriFromMaster}/index.m3u8`;
 
   // The video: the master, its timeline-setting variant, and where its timestamps start.
   const master = parseMaster(await readMasterText(masterPath), options.masterPath);
+  assertOutputIsOurs(master, pathToFileURL(masterPath), playlistUri, out, await readRegularFile(join(outDir, 'index.m3u8')));
   const variant = pickVideoVariant(master, options.videoUri);
   const videoUrl = new URL(variant.uri, pathToFileURL(masterPath));
   const timeline = parseVideoTimeline(await readTextFromUrl(videoUrl), videoUrl, displayUrl(videoUrl));
@@ -159,7 +173,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     name: options.name,
     language,
     default: options.default,
-    uri: `${uriFromMaster}/index.m3u8`,
+    uri: playlistUri,
   });
 
   // The chat: rules first, so a bad rules file fails before a long read.
@@ -211,7 +225,7 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     video: displayUrl(videoUrl),
     output: outDir,
     playlist: join(outDir, 'index.m3u8'),
-    rendition: { groups: patch.groups, name: options.name, language, uri: `${uriFromMaster}/index.m3u8`, default: options.default },
+    rendition: { groups: patch.groups, name: options.name, language, uri: playlistUri, default: options.default },
     sources: ingest.sources,
     messages: { read: readCount, preroll: ingest.preroll, kept },
     rules: withKept(reports, ingest.kept),

@@ -2,6 +2,9 @@ import type { VideoTimeline } from './video-timeline.js';
 
 import { createHash } from 'node:crypto';
 
+/** A segment file name as subtitleSegmentName makes them (and as runs before content names did). */
+export const SEGMENT_FILE_NAME = /^seg_\d+(_[0-9a-f]+)?\.vtt$/;
+
 /**
  * Segment file names: `seg_00000_<hash>.vtt`, zero-padded so they sort (wider only past 99 999
  * segments), named by their content (text is hashed as UTF-8, so a string and its bytes give one

@@ -5,7 +5,7 @@ import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile, writeNewFil
 import { createTaskPool } from './bounded.js';
 import { Utf8Scratch } from './utf8-scratch.js';
 import { WritePace } from './write-pace.js';
-import { subtitleSegmentName } from '../hls/subtitle-playlist.js';
+import { SEGMENT_FILE_NAME, subtitleSegmentName } from '../hls/subtitle-playlist.js';
 
 export interface RenditionFiles {
   dir: string;
@@ -29,7 +29,6 @@ export interface CommitResult {
   segmentsWithCues: number;
 }
 
-const SEGMENT_FILE = /^seg_\d+(_[0-9a-f]+)?\.vtt$/;
 
 /**
  * Writes through the pool at once: replacements (a temporary and a rename), and every write once
@@ -230,7 +229,7 @@ async function liveSegments(playlistPath: string, entries: ReadonlyMap<string, b
   const trusted = new Set<string>();
   for (const line of text.split('\n')) {
     const uri = line.trim();
-    if (!SEGMENT_FILE.test(uri)) continue;
+    if (!SEGMENT_FILE_NAME.test(uri)) continue;
     named.add(uri);
     if (entries.get(uri) === true) trusted.add(uri);
   }
@@ -241,7 +240,7 @@ async function liveSegments(playlistPath: string, entries: ReadonlyMap<string, b
 async function removeLeftovers(dir: string, keep: Set<string>): Promise<number> {
   let removed = 0;
   for (const name of await readdir(dir)) {
-    if ((SEGMENT_FILE.test(name) && !keep.has(name)) || isTempFileName(name)) {
+    if ((SEGMENT_FILE_NAME.test(name) && !keep.has(name)) || isTempFileName(name)) {
       await unlink(join(dir, name)).catch(() => {});
       removed++;
     }

@@ -156,3 +156,56 @@ describe('what the command line puts in the master cannot break its syntax', () 
     expect(existsSync(join(outside, 'subs'))).toBe(false);
   });
 });
+
+describe('--out never overwrites a playlist that is not chat-replay\'s', () => {
+  it.each([
+    ['a video variant\'s playlist', (_vod: string) => 'v360', /the playlist of a video variant of the master \(line 4\)/],
+    ['the same, written another way', (_vod: string) => './v144/', /the playlist of a video variant of the master \(line 7\)/],
+    [
+      'an audio rendition\'s playlist',
+      (vod: string) => {
+        const master = join(vod, 'master.m3u8');
+        writeFileSync(master, readFileSync(master, 'utf8').replace('#EXT-X-VERSION:6\n', '#EXT-X-VERSION:6\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",NAME="main",URI="audio/index.m3u8"\n'));
+        return 'audio';
+      },
+      /the playlist of the AUDIO rendition NAME="main" \(line 3\)/,
+    ],
+    [
+      'captions another tool made, which the master names',
+      (vod: string) => {
+        const master = join(vod, 'master.m3u8');
+        writeFileSync(master, readFileSync(master, 'utf8').replace('#EXT-X-VERSION:6\n', '#EXT-X-VERSION:6\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",URI="cc/index.m3u8"\n').replaceAll('CODECS=', 'SUBTITLES="subs",CODECS='));
+        mkdirSync(join(vod, 'cc'));
+        writeFileSync(join(vod, 'cc', 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nenglish_0.vtt\n#EXT-X-ENDLIST\n');
+        writeFileSync(join(vod, 'cc', 'english_0.vtt'), 'WEBVTT\n');
+        return 'cc';
+      },
+      /the playlist of the subtitles rendition NAME="English" \(line 3\), which chat-replay did not write/,
+    ],
+    [
+      'a playlist no master names',
+      (vod: string) => {
+        mkdirSync(join(vod, 'old'));
+        writeFileSync(join(vod, 'old', 'index.m3u8'), '#EXTM3U\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nclip.ts\n#EXT-X-ENDLIST\n');
+        return 'old';
+      },
+      /a playlist chat-replay did not write/,
+    ],
+  ])('refuses %s (exit 2, one line naming --out), and changes nothing', async (_name, prepare, why) => {
+    const { root, vod, master } = layout();
+    const out = prepare(vod);
+    const line = await expectRejected(root, ['--chat', SAMPLE_CHAT, '--master', master, '--out', out], { code: 2, file: `--out ${out}` });
+    expect(line).toMatch(why);
+  });
+
+  it('writes again over its own playlist, under a new --name too: the master line is renamed', async () => {
+    const { master } = layout();
+    expect((await pkg(master, '--out', 'subs/chat')).code).toBe(0);
+    const renamed = await pkg(master, '--out', 'subs/chat', '--name', 'chat_ko');
+    expect(renamed.stderr).toBe('');
+    expect(renamed.code).toBe(0);
+    const media = readFileSync(master, 'utf8').split('\n').filter((l) => l.startsWith('#EXT-X-MEDIA:'));
+    expect(media).toHaveLength(1);
+    expect(media[0]).toContain('NAME="chat_ko"');
+  });
+});
