@@ -88,7 +88,8 @@ export interface PackageSummary {
   rules: (RuleReport & { kept: number })[];
   /** `hiddenInWindow`: messages that scrolled out of the window layout's box before any update showed them. */
   cues: { total: number; peakPerMinute: number; droppedPastEnd: number; clipped: number; hiddenInWindow: number };
-  segments: { total: number; withCues: number; empty: number };
+  /** `unchanged`: already on disk as this run would write them, so not written again (a rerun). */
+  segments: { total: number; withCues: number; empty: number; unchanged: number };
   timestampMaps: { domain: number; mpegts: number; source: string }[];
   master_patch: { changed: boolean; inserted: number; replaced: number; variantsLinked: number };
   files: { written: number; removed: number; bytes: number };
@@ -230,7 +231,12 @@ async function packageLocked(options: PackageOptions, resolved: Resolved): Promi
     messages: { read: readCount, preroll: ingest.preroll, kept },
     rules: withKept(reports, ingest.kept),
     cues: { total: cueStats.total, peakPerMinute: cueStats.peakPerMinute, ...segmenterStats, hiddenInWindow: windowStats.hidden },
-    segments: { total: timeline.segments.length, withCues: written.segmentsWithCues, empty: timeline.segments.length - written.segmentsWithCues },
+    segments: {
+      total: timeline.segments.length,
+      withCues: written.segmentsWithCues,
+      empty: timeline.segments.length - written.segmentsWithCues,
+      unchanged: written.segmentsUnchanged,
+    },
     timestampMaps: maps.byDomain.map((m, domain) => ({ domain, mpegts: m.mpegts, source: m.source })),
     master_patch: { changed: patch.changed, inserted: patch.inserted, replaced: patch.replaced, variantsLinked: patch.variantsLinked },
     files: { written: written.filesWritten, removed: written.filesRemoved, bytes: written.bytes },

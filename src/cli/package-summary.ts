@@ -27,7 +27,13 @@ export function formatPackageSummary(s: PackageSummary): string {
     lines.push(`past the end of the video: ${count(s.cues.droppedPastEnd, 'cue')} dropped; ${s.cues.clipped} cut at the end or a discontinuity`);
   }
   for (const m of s.timestampMaps) lines.push(`X-TIMESTAMP-MAP domain ${m.domain}: MPEGTS:${m.mpegts} (${m.source})`);
-  lines.push(`${verb} ${count(s.segments.total, 'segment')} (${s.segments.withCues} with cues, ${s.segments.empty} empty) and ${s.playlist}`);
+  const seg = s.segments;
+  const kinds = `${seg.withCues} with cues, ${seg.empty} empty`;
+  lines.push(
+    seg.unchanged === 0
+      ? `${verb} ${count(seg.total, 'segment')} (${kinds}) and ${s.playlist}`
+      : `${verb} ${seg.total - seg.unchanged} of ${count(seg.total, 'segment')} (${kinds}; ${seg.unchanged} already there, unchanged) and ${s.playlist}`,
+  );
   const m = s.master_patch;
   lines.push(
     m.changed

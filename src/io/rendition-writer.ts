@@ -23,7 +23,10 @@ export interface RenditionFiles {
 }
 
 export interface CommitResult {
+  /** Files written (or, in a dry run, that would be): segments not already there, the playlist, the master. */
   filesWritten: number;
+  /** Segments already on disk as this run would write them (named by the playlist there): not written again. */
+  segmentsUnchanged: number;
   filesRemoved: number;
   bytes: number;
   segmentsWithCues: number;
@@ -54,7 +57,7 @@ export async function commitRendition(
     writePace?: WritePace;
   },
 ): Promise<CommitResult> {
-  const result: CommitResult = { filesWritten: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
+  const result: CommitResult = { filesWritten: 0, segmentsUnchanged: 0, filesRemoved: 0, bytes: 0, segmentsWithCues: 0 };
   const names: string[] = [];
   const pool = createTaskPool(WRITE_CONCURRENCY);
   const pace = options.writePace ?? new WritePace();
@@ -104,8 +107,12 @@ export async function commitRendition(
       const name = subtitleSegmentName(names.length, files.segmentCount, bytes);
       names.push(name);
       if (segment.hasCues) result.segmentsWithCues++;
-      result.bytes += bytes.byteLength;
-      result.filesWritten++;
+      if (live.trusted.has(name)) {
+        result.segmentsUnchanged++;
+      } else {
+        result.bytes += bytes.byteLength;
+        result.filesWritten++;
+      }
       if (!options.dryRun && !live.trusted.has(name)) {
         const path = join(files.dir, name);
         const inLine = !inUse(name) && pace.inLine;
@@ -122,7 +129,7 @@ export async function commitRendition(
           await pool.run(() => writeSegment(path, own, inLine || inUse(name)));
         }
       }
-      options.onProgress?.({ stage: 'write', done: result.filesWritten });
+      options.onProgress?.({ stage: 'write', done: names.length });
     }
     // Inside the try: a write that fails only now must be cleaned up like one that failed earlier.
     await pool.drain();

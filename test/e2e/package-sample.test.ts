@@ -124,6 +124,12 @@ describe('package: the sample VOD end to end (no rules)', () => {
     const again = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--json']);
     expect(again.code).toBe(0);
     expect(snapshotTree(dir)).toEqual(before);
+    // And says so: the segments were already there, only the playlist was written again.
+    const summary = JSON.parse(again.stdout);
+    expect(summary.segments.unchanged).toBe(summary.segments.total);
+    expect(summary.files.written).toBe(1);
+    const text = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8')]);
+    expect(text.stdout).toMatch(new RegExp(`^wrote 0 of ${summary.segments.total} segments \\(\\d+ with cues, \\d+ empty; ${summary.segments.total} already there, unchanged\\) and `, 'm'));
   });
 });
 

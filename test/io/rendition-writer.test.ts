@@ -90,7 +90,9 @@ describe.each(['in line', 'pool'] as const)('commitRendition, new segments writt
     writeFileSync(join(dir, names[1]!), 'kept as it is');
     const result = await commit();
     expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe('kept as it is');
-    expect(result.filesWritten).toBe(contents.length + 1);
+    // Counted as what they are: only the playlist was written, every segment was already there.
+    expect(result.filesWritten).toBe(1);
+    expect(result.segmentsUnchanged).toBe(contents.length);
   });
 
   it('replaces a partial segment that no playlist names (a killed run wrote it)', async () => {
