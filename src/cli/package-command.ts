@@ -51,10 +51,32 @@ function positive(name: string, value: number, integer = false): number {
   return value;
 }
 
+/** Seconds, 0 allowed (`--lock-timeout 0`: fail at once); a negative or non-number value is a mistake, not 0. */
+function seconds(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw usageError(`--${name} must be 0 or more seconds, got ${value}`);
+  return value;
+}
+
+/**
+ * package writes beside the master (segments, playlist, the patched master itself), so the master
+ * must be a local file; validate reads URLs too, which is why one may be tried here.
+ */
+function assertLocalMaster(master: string): void {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(master)) {
+    throw usageError(`--master ${master} is a URL: package writes beside the master, so give the path of a local copy (validate accepts URLs)`);
+  }
+}
+
 export const packageCommand: CliCommand<PackageArgs> = {
   ...COMMAND_INFO.package,
   builder,
   async run(args, io) {
+    assertLocalMaster(args.master);
+    // A dry run writes nothing, so there would be nothing to validate: saying so beats skipping it.
+    if (args.validate && args['dry-run']) {
+      throw usageError('--validate checks the files a run writes, and --dry-run writes none: drop one of them');
+    }
+    const lockWaitMs = Math.round(seconds('lock-timeout', args['lock-timeout']) * 1000);
     const sources: ChatSource[] = args.chat.map((arg) => {
       const source = parseChatArg(arg);
       return source.format === undefined && args.format ? { ...source, format: args.format as FormatName } : source;
@@ -99,14 +121,14 @@ export const packageCommand: CliCommand<PackageArgs> = {
       startedAt: args['started-at'],
       videoUri: args.video,
       dryRun: args['dry-run'],
-      lockWaitMs: Math.round(Math.max(0, args['lock-timeout']) * 1000),
+      lockWaitMs,
       onProgress: (p) => progress.update(p),
     }).finally(() => {
       progress.finish();
       // Unused when the run failed before reading the chat; a no-op when the feed closed it.
       void readWorker.worker.terminate();
     });
-    if (!args.validate || args['dry-run']) {
+    if (!args.validate) {
       io.stdout(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPackageSummary(summary));
       return EXIT.ok;
     }

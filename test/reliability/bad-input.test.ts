@@ -183,6 +183,9 @@ describe('usage errors: exit 2, one line naming the option, nothing written', ()
     ['--language "korean language"', ['--language', 'korean language'], '--language'],
     ['--started-at not-a-date', ['--started-at', 'not-a-date'], '--started-at'],
     ['an unknown option', ['--colour', 'red'], 'colour'],
+    ['--lock-timeout -5 (was taken as 0)', ['--lock-timeout', '-5'], '--lock-timeout'],
+    ['--lock-timeout abc', ['--lock-timeout', 'abc'], '--lock-timeout'],
+    ['--validate with --dry-run (validated nothing, silently)', ['--validate', '--dry-run'], '--dry-run'],
   ])('%s', async (_name, extra, named) => {
     const { dir, master } = newCase('packaged');
     await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
@@ -199,6 +202,11 @@ describe('usage errors: exit 2, one line naming the option, nothing written', ()
   ])('%s', async (_name, extra, named) => {
     const { dir, master } = newCase('packaged');
     await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: named });
+  });
+
+  it('a master given as a URL: package writes beside it (was "no such file or directory", exit 3)', async () => {
+    const { dir } = newCase('fresh');
+    await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', 'https://cdn.example/vod/master.m3u8'], { code: 2, file: '--master https://cdn.example/vod/master.m3u8 is a URL' });
   });
 
   it('a missing --chat', async () => {
