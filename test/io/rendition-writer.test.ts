@@ -86,13 +86,24 @@ describe.each(['in line', 'pool'] as const)('commitRendition, new segments writt
 
   it('does not write again a segment the playlist on disk names', async () => {
     await commit();
-    // Stands in for "unchanged": a file the playlist names is taken to hold its content.
-    writeFileSync(join(dir, names[1]!), 'kept as it is');
+    // Stands in for "unchanged": a file the playlist names, of the right size, is taken to hold its content.
+    const standIn = 'k'.repeat(Buffer.byteLength(contents[1]!));
+    writeFileSync(join(dir, names[1]!), standIn);
     const result = await commit();
-    expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe('kept as it is');
+    expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe(standIn);
     // Counted as what they are: only the playlist was written, every segment was already there.
     expect(result.filesWritten).toBe(1);
     expect(result.segmentsUnchanged).toBe(contents.length);
+  });
+
+  it('repairs a segment the playlist names that lost its data (a power cut: segments are not fsynced)', async () => {
+    await commit();
+    writeFileSync(join(dir, names[1]!), '');
+    writeFileSync(join(dir, names[2]!), contents[2]!.slice(0, 5));
+    const result = await commit();
+    expect(readFileSync(join(dir, names[1]!), 'utf8')).toBe(contents[1]);
+    expect(readFileSync(join(dir, names[2]!), 'utf8')).toBe(contents[2]);
+    expect(result.segmentsUnchanged).toBe(contents.length - 2);
   });
 
   it('replaces a partial segment that no playlist names (a killed run wrote it)', async () => {
