@@ -8,17 +8,31 @@ import { fsError } from '../errors.js';
 export const TEMP_MARKER = '.chat-replay-';
 export const isTempFileName = (name: string) => name.startsWith('.') && name.includes(TEMP_MARKER) && name.endsWith('.tmp');
 
+/** Whose file a replacement must be: the permissions and owner of the file it replaces. */
+export interface FileOwnership {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
 /**
  * Writes a file so that readers see either the old content or the new, never a part: write a
  * temporary file in the same folder, fsync it when asked, then rename it over the target (rename is
- * atomic within a file system).
+ * atomic within a file system). The temporary is a new file, so `like` gives it the permissions
+ * (and, as root, the owner) of the file it replaces: a user's private master must not come back
+ * world-readable, nor owned by root after a CI job.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { fsync?: boolean } = {}) {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { fsync?: boolean; like?: FileOwnership } = {}) {
   const tmp = join(dirname(path), `.${basename(path)}${TEMP_MARKER}${uniqueSuffix()}.tmp`);
   let fd: number | undefined;
   try {
     fd = await call<number>((done) => fs.open(tmp, 'w', 0o644, done));
     const opened = fd;
+    const like = options.like;
+    if (like) {
+      await call((done) => fs.fchmod(opened, like.mode & 0o7777, done));
+      if (process.getuid?.() === 0) await call((done) => fs.fchown(opened, like.uid, like.gid, done));
+    }
     await call((done) => fs.writeFile(opened, data, done));
     if (options.fsync) await call((done) => fs.fsync(opened, done));
   } catch (err) {

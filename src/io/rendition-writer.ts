@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsError } from '../errors.js';
 import { isTempFileName, TEMP_MARKER, writeFileAtomic, writeNewFile, writeNewFileSync } from './atomic-write.js';
@@ -161,16 +161,22 @@ export async function commitRendition(
     }
   }
 
+  // The file the master's path leads to: a master that is a symbolic link keeps being one, and
+  // its target is what gets patched (replacing the link by a file would leave the target stale).
+  const masterFile = await realpath(files.masterPath).catch(() => files.masterPath);
   const master = files.master();
   if (master !== undefined) {
     result.filesWritten++;
     result.bytes += Buffer.byteLength(master);
-    if (!options.dryRun) await writeFileAtomic(files.masterPath, master, { fsync: true });
+    if (!options.dryRun) {
+      const like = await stat(masterFile).then(({ mode, uid, gid }) => ({ mode, uid, gid }), () => undefined);
+      await writeFileAtomic(masterFile, master, { fsync: true, like });
+    }
   }
 
   if (!options.dryRun) {
     result.filesRemoved = await removeLeftovers(files.dir, new Set(names));
-    result.filesRemoved += await removeMasterTemporaries(files.masterPath);
+    result.filesRemoved += await removeMasterTemporaries(masterFile);
   }
   return result;
 }
