@@ -25,7 +25,7 @@ import { patchMaster } from './hls/master-patch.js';
 import { assertOutputIsOurs } from './hls/output-conflicts.js';
 import { resolveOutputDir } from './hls/output-paths.js';
 import { assertQuotedStringValue } from './hls/quoted-string.js';
-import { assertOutputStaysInside } from './io/real-path.js';
+import { assertMasterStaysInside, assertOutputStaysInside } from './io/real-path.js';
 import { segmentCuesOnTimeline, type PlacedCue, type SegmenterStats } from './hls/segmenter.js';
 import { renderSubtitlePlaylist } from './hls/subtitle-playlist.js';
 import { resolveTimestampMaps, type TimestampMaps } from './hls/timestamp-maps.js';
@@ -117,7 +117,10 @@ export async function packageChatReplay(options: PackageOptions): Promise<Packag
   assertQuotedStringValue('--group', options.group);
   const out = options.out ?? join('subs', options.name);
   const { dir: outDir, uriFromMaster } = resolveOutputDir(masterDir, out, options.allowOutside);
-  if (!options.allowOutside) await assertOutputStaysInside(masterDir, outDir, out);
+  if (!options.allowOutside) {
+    await assertOutputStaysInside(masterDir, outDir, out);
+    await assertMasterStaysInside(masterPath, options.masterPath);
+  }
   const startedAtMs = options.startedAt === undefined ? undefined : parseStartedAt(options.startedAt);
   await assertMasterReadable(masterPath, options.masterPath);
   const lock = options.dryRun ? undefined : await lockMaster(masterPath, options.lockWaitMs);

@@ -35,3 +35,20 @@ export async function assertOutputStaysInside(masterDir: string, outDir: string,
     );
   }
 }
+
+/**
+ * A master that is a symbolic link is patched where it leads (the link stays a link), so that file
+ * must be inside the master's folder too unless --allow-outside says otherwise. Judged by the
+ * folder the link is in, which is where the rendition goes and what `--out` is relative to.
+ */
+export async function assertMasterStaysInside(masterPath: string, masterFlag: string): Promise<void> {
+  const realFile = await realpath(masterPath).catch(() => undefined);
+  const realMasterDir = await realpath(dirname(masterPath)).catch(() => undefined);
+  if (realFile === undefined || realMasterDir === undefined) return;
+  const rel = relative(realMasterDir, realFile);
+  if (rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw usageError(
+      `--master ${masterFlag} is a symbolic link to ${realFile}, outside its folder ${realMasterDir}, and patching it writes there; pass --allow-outside to patch it anyway`,
+    );
+  }
+}

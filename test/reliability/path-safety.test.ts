@@ -143,17 +143,20 @@ describe('what the command line puts in the master cannot break its syntax', () 
     await expectRejected(root, ['--chat', SAMPLE_CHAT, '--master', master, ...extra], { code: 2, file: `--${extra[0]!.slice(2)}` });
   });
 
-  it('a master that is a symlink to a file outside: that outside file is never written', async () => {
-    const { vod, outside } = layout();
+  it('a master that is a symlink to a file outside: refused (it would be patched there), patched with --allow-outside', async () => {
+    const { root, vod, outside } = layout();
     const real = join(outside, 'master.m3u8');
     writeFileSync(real, readFileSync(join(vod, 'master.m3u8')));
     rmSync(join(vod, 'master.m3u8'));
     symlinkSync(real, join(vod, 'master.m3u8'));
-    const before = readFileSync(real, 'utf8');
-    const run = await pkg(join(vod, 'master.m3u8'));
+    const line = await expectRejected(root, ['--chat', SAMPLE_CHAT, '--master', join(vod, 'master.m3u8')], { code: 2, file: '--master' });
+    expect(line).toContain(`is a symbolic link to ${real}, outside its folder`);
+    const run = await pkg(join(vod, 'master.m3u8'), '--allow-outside');
     expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync(real, 'utf8')).toBe(before);
+    expect(lstatSync(join(vod, 'master.m3u8')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('URI="subs/chat_kor/index.m3u8"');
     expect(existsSync(join(outside, 'subs'))).toBe(false);
+    expect(existsSync(join(vod, 'subs', 'chat_kor', 'index.m3u8'))).toBe(true);
   });
 });
 
