@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { fsError, inputError } from '../errors.js';
 import { formatZodPath } from '../ingest/zod-path.js';
+import { jsonParseError } from './json-parse-error.js';
 import { findRule, RULES } from './registry.js';
 import type { ConfiguredRule, RuleLoadContext, RuleSet } from './types.js';
 
@@ -52,11 +53,12 @@ export async function loadRuleSet(file: string): Promise<RuleSet> {
   } catch (err) {
     throw fsError('read rules file', file, err);
   }
+  text = text.replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(text);
   } catch (err) {
-    throw inputError(`not valid JSON: ${(err as Error).message}`, file);
+    throw await jsonParseError(err, text, file);
   }
   const baseDir = dirname(file);
   return parseRuleSet(doc, {

@@ -271,6 +271,14 @@ describe('unusable rules files: exit 1 naming the file and rule, or 3 when unrea
     if (path) expect(line).toContain(path);
   });
 
+  it('a JSON syntax error: one line with the line and column, not the source V8 quotes', async () => {
+    const { dir, master } = newCase('packaged');
+    const rules = join(dir, 'rules.json');
+    writeFileSync(rules, '{"rules":[}');
+    const line = await expectRejected(dir, ['--chat', SAMPLE_CHAT, '--master', master, '--rules', rules], { code: 1, file: rules });
+    expect(line).toBe(`chat-replay: ${rules}:1:11: not valid JSON: unexpected '}'`);
+  });
+
   it('a rules file that does not exist', async () => {
     const { dir, master } = newCase('packaged');
     const rules = join(dir, 'nope.json');

@@ -56,6 +56,18 @@ describe('loading rules files', () => {
     expect(set.rules[0]!.options).toMatchObject({ words: ['alpha', 'beta'] });
   });
 
+  it('reports a JSON syntax error as an input error at its line and column, after any BOM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rules-'));
+    const file = join(dir, 'r.json');
+    for (const bom of ['', '\uFEFF']) {
+      await writeFile(file, `${bom}{\n  "rules": [\n    {"rule": "drop-deleted"}}\n]}\n`);
+      const err = await loadRuleSet(file).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ChatReplayError);
+      expect((err as ChatReplayError).kind).toBe('input');
+      expect((err as ChatReplayError).format()).toBe(`${file}:3:29: not valid JSON: expected ',' or ']' after array element`);
+    }
+  });
+
   it('reports a missing wordsFile as an I/O error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rules-'));
     await writeFile(join(dir, 'r.json'), JSON.stringify({ rules: [{ rule: 'banned-words', wordsFile: 'nope.txt' }] }));
