@@ -169,6 +169,14 @@ describe('package --validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/validate: (no problems found|0 error\(s\))/);
   });
+
+  it('writes a private-use --language in canonical form, and validate accepts it', async () => {
+    const dir = copySample('vod-ts');
+    const run = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--language', 'X-Chat', '--validate']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'master.m3u8'), 'utf8')).toMatch(/^#EXT-X-MEDIA:TYPE=SUBTITLES,.*LANGUAGE="x-chat"/m);
+  });
 });
 
 describe('package: a master that cannot take the rendition', () => {

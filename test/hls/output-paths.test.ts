@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOutputDir } from '../../src/hls/output-paths.js';
-import { canonicalLanguageTag } from '../../src/hls/language.js';
 
 describe('resolveOutputDir', () => {
   it('resolves --out under the master folder and percent-encodes the URI', () => {
@@ -13,15 +12,5 @@ describe('resolveOutputDir', () => {
     expect(() => resolveOutputDir('/vod', '/tmp/x', false)).toThrow(/outside/);
     expect(resolveOutputDir('/vod', '../elsewhere', true).uriFromMaster).toBe('../elsewhere');
     expect(() => resolveOutputDir('/vod', '.', false)).toThrow(/sub-folder/);
-  });
-});
-
-describe('canonicalLanguageTag', () => {
-  it('accepts BCP-47 tags in canonical form and rejects others', () => {
-    expect(canonicalLanguageTag('ko')).toBe('ko');
-    expect(canonicalLanguageTag('EN-us')).toBe('en-US');
-    expect(canonicalLanguageTag('und')).toBe('und');
-    expect(() => canonicalLanguageTag('korean language')).toThrow(/not a valid BCP-47/);
-    expect(() => canonicalLanguageTag('')).toThrow(/not a valid BCP-47/);
   });
 });

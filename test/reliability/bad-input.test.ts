@@ -181,6 +181,8 @@ describe('usage errors: exit 2, one line naming the option, nothing written', ()
     ['--mpegts -5', ['--mpegts', '-5'], '--mpegts'],
     ['--mpegts 2^33', ['--mpegts', String(2 ** 33)], '--mpegts'],
     ['--language "korean language"', ['--language', 'korean language'], '--language'],
+    // Valid in RFC 5646 but deprecated (tlh replaces it), and refused by Intl and so by players.
+    ['--language i-klingon', ['--language', 'i-klingon'], '--language'],
     ['--started-at not-a-date', ['--started-at', 'not-a-date'], '--started-at'],
     ['an unknown option', ['--colour', 'red'], 'colour'],
     ['--lock-timeout -5 (was taken as 0)', ['--lock-timeout', '-5'], '--lock-timeout'],

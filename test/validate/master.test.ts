@@ -22,11 +22,11 @@ describe('master rules', () => {
     expect(check(media('NAME="Chat",LANGUAGE="pt-BR",DEFAULT=YES,AUTOSELECT=YES,URI="chat/index.m3u8?v=2"'), ...variant)).toEqual([]);
   });
 
-  it.each(['und', 'ko', 'zh-Hant-TW', 'eng', 'x-chat'])('accept LANGUAGE="%s"', (tag) => {
+  it.each(['und', 'ko', 'zh-Hant-TW', 'eng', 'x-chat', 'en-x-twitch'])('accept LANGUAGE="%s"', (tag) => {
     expect(check(media(`NAME="Chat",LANGUAGE="${tag}",URI="c.m3u8"`), ...variant)).toEqual([]);
   });
 
-  it.each(['ko_KR', 'k', '', 'en-', '1x', 'en US'])('reject LANGUAGE="%s"', (tag) => {
+  it.each(['ko_KR', 'k', '', 'en-', '1x', 'en US', 'x-', 'x-toolongtag', 'i-klingon'])('reject LANGUAGE="%s"', (tag) => {
     expect(check(media(`NAME="Chat",LANGUAGE="${tag}",URI="c.m3u8"`), ...variant)).toEqual([['master-media-language-invalid', 2]]);
   });
 

@@ -1,4 +1,5 @@
 import { attributeListSyntaxError } from '../../hls/attribute-list.js';
+import { canonicalFormOfLanguageTag } from '../../hls/language.js';
 import type { Report } from '../reporter.js';
 import { attr, type MasterPlaylist, type TagLine } from './read-master.js';
 
@@ -32,7 +33,7 @@ function checkMedia(media: TagLine, file: string, report: Report): void {
 
   for (const name of ['LANGUAGE', 'ASSOC-LANGUAGE']) {
     const value = attr(media, name);
-    if (value !== undefined && !isBcp47(value)) {
+    if (value !== undefined && canonicalFormOfLanguageTag(value) === undefined) {
       report('master-media-language-invalid', file, `${name}="${value}" is not a BCP 47 language tag (e.g. "en", "pt-BR", "und")`, line);
     }
   }
@@ -52,19 +53,6 @@ function checkMedia(media: TagLine, file: string, report: Report): void {
   if (!uri) report('master-media-uri-missing', file, 'SUBTITLES rendition has no URI', line);
   else if (!namesPlaylist(uri)) {
     report('master-media-uri-not-playlist', file, `URI="${uri}" must name a media playlist ending in .m3u8`, line);
-  }
-}
-
-/**
- * Intl validates the RFC 5646 syntax (it throws RangeError on `en_US`, `en-`, ``); it refuses
- * private-use-only tags (`x-chat`), which RFC 5646 allows, so those are matched here.
- */
-function isBcp47(tag: string): boolean {
-  if (/^x(-[a-z0-9]{1,8})+$/i.test(tag)) return true;
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
   }
 }
 
