@@ -45,7 +45,7 @@ export const RULES = {
   'playlist-tag-duplicate': { severity: 'error', description: 'A once-only tag (VERSION, TARGETDURATION, ...) appears twice.' },
   'playlist-extinf-invalid': { severity: 'error', description: 'An EXTINF duration that is not a non-negative decimal.' },
   'playlist-extinf-uri-missing': { severity: 'error', description: 'An EXTINF not followed by a segment URI.' },
-  'playlist-version-too-low': { severity: 'error', description: 'Decimal EXTINF durations need EXT-X-VERSION 3 or higher.' },
+  'playlist-version-too-low': { severity: 'error', description: 'EXTINF durations written with a decimal point (even `6.000`) need EXT-X-VERSION 3 or higher.' },
   'playlist-targetduration-missing': { severity: 'error', description: 'No EXT-X-TARGETDURATION, or one below 1.' },
   'playlist-targetduration-exceeded': { severity: 'error', description: 'An EXTINF that rounds above EXT-X-TARGETDURATION.' },
   'playlist-targetduration-mismatch': { severity: 'error', description: 'TARGETDURATION differs from the video in a playlist that is not VOD.' },

@@ -70,6 +70,14 @@ describe('the subtitle playlist on its own', () => {
     expect(own(playlist(['#EXT-X-TARGETDURATION:6'], ['5.5']))).toEqual([['playlist-version-too-low', 3]]);
     expect(own(playlist(['#EXT-X-TARGETDURATION:6'], ['6', '4']))).toEqual([]);
   });
+
+  it('needs VERSION 3 for an EXTINF written as a decimal even when its value is whole', () => {
+    expect(own(playlist(['#EXT-X-VERSION:2', '#EXT-X-TARGETDURATION:6'], ['6', '6.000000']))).toEqual([['playlist-version-too-low', 2]]);
+    expect(own(playlist(['#EXT-X-TARGETDURATION:6'], ['6', '4.']))).toEqual([['playlist-version-too-low', 5]]);
+    expect(own(playlist(['#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:6'], ['6.000000']))).toEqual([]);
+    const [finding] = collect((r) => checkMediaPlaylist(readMediaPlaylist(playlist(['#EXT-X-TARGETDURATION:6'], ['6.0'])), 'subs.m3u8', r));
+    expect(finding?.message).toBe('EXTINF:6.0 is written as a decimal, which needs EXT-X-VERSION:3 or higher (found none, i.e. 1)');
+  });
 });
 
 describe('the subtitle playlist against the video playlist', () => {

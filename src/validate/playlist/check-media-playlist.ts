@@ -24,11 +24,13 @@ export function checkMediaPlaylist(pl: MediaPlaylist, file: string, report: Repo
     }
   }
 
-  const decimal = pl.segments.find((s) => s.durationUs !== undefined && s.durationUs % 1_000_000 !== 0);
+  // RFC 8216 §7 asks VERSION 3 of "floating-point" EXTINF values: the spelling counts, not the
+  // value, so `6.000000` needs it too (a version 2 client parses the duration as an integer).
+  const decimal = pl.segments.find((s) => s.durationUs !== undefined && s.durationText.includes('.'));
   const version = pl.version?.value ?? 1;
   if (decimal && version < 3) {
     report('playlist-version-too-low', file,
-      `decimal EXTINF:${decimal.durationText} needs EXT-X-VERSION:3 or higher (found ${pl.version ? version : 'none, i.e. 1'})`,
+      `EXTINF:${decimal.durationText} is written as a decimal, which needs EXT-X-VERSION:3 or higher (found ${pl.version ? version : 'none, i.e. 1'})`,
       pl.version?.line ?? decimal.line);
   }
 }
