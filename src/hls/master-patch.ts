@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { attributeValue, quote } from './attribute-list.js';
+import { attributeListSyntaxError, attributeValue, quote, splitTagLine } from './attribute-list.js';
 import type { MasterPlaylist, MasterRendition } from './master.js';
 import { joinPlaylistLines } from './playlist-lines.js';
 
@@ -61,6 +61,20 @@ function groupsToJoin(master: MasterPlaylist, referenced: string[], group: strin
 }
 
 /**
+ * The patch reads GROUP-ID, NAME and URI from EXT-X-MEDIA lines and appends to EXT-X-STREAM-INF
+ * lines, so those must be well-formed attribute lists: read leniently, an unterminated quote
+ * swallowed the rest of its line, and `,SUBTITLES="chat"` landed inside CODECS, making a master
+ * worse than it was with exit 0. (validate reports the same as master-attribute-syntax.)
+ */
+function assertPatchableAttributeLists(master: MasterPlaylist): void {
+  const lines = [...master.variants.map((v) => v.line), ...master.renditions.map((r) => r.line)].sort((a, b) => a - b);
+  for (const i of lines) {
+    const error = attributeListSyntaxError(splitTagLine(master.text.lines[i]!).rest);
+    if (error) throw inputError(`${error}: fix the master's attribute list before packaging into it`, master.file, { line: i + 1 });
+  }
+}
+
+/**
  * Registers the rendition by editing the master's text line by line (never re-serialising it, which
  * loses comments, vendor tags and attribute order):
  * - the chat joins every subtitles group, so groups of one TYPE stay alike and existing captions
@@ -74,6 +88,7 @@ function groupsToJoin(master: MasterPlaylist, referenced: string[], group: strin
  * Every other byte stays as it was, and applying the same patch twice changes nothing.
  */
 export function patchMaster(master: MasterPlaylist, spec: SubtitleRenditionSpec): MasterPatch {
+  assertPatchableAttributeLists(master);
   const lines = [...master.text.lines];
   const endings = [...master.text.endings];
   const eol = endings.find((e) => e !== '') ?? '\n';

@@ -110,6 +110,23 @@ const BAD_PLAYLISTS: BadPlaylist[] = [
     },
   },
   {
+    // Patched leniently, `,SUBTITLES="chat"` landed inside CODECS (exit 0).
+    name: 'an EXT-X-STREAM-INF whose quoted CODECS is not closed',
+    code: 1,
+    apply: (dir) => {
+      const file = edit(dir, 'master.m3u8', (t) => t.replace('CODECS="avc1.4d4015,mp4a.40.2"', 'CODECS="avc1.4d4015,mp4a.40.2'));
+      return { file, position: atLine(file, lineOf(file, '#EXT-X-STREAM-INF:BANDWIDTH=233200')) };
+    },
+  },
+  {
+    name: 'an EXT-X-STREAM-INF with single-quoted CODECS',
+    code: 1,
+    apply: (dir) => {
+      const file = edit(dir, 'master.m3u8', (t) => t.replace('CODECS="avc1.4d400c,mp4a.40.2"', "CODECS='avc1.4d400c,mp4a.40.2'"));
+      return { file, position: atLine(file, lineOf(file, '#EXT-X-STREAM-INF:BANDWIDTH=123200')) };
+    },
+  },
+  {
     name: 'a video playlist with no segments',
     code: 1,
     apply: (dir) => ({
