@@ -10,9 +10,12 @@ export function exitCodeFor(err: unknown): number {
   return EXIT.io;
 }
 
+/**
+ * One line, whatever the message holds: yargs writes some of its errors over several lines
+ * ("Invalid values:\n  Argument: layout, …"), and a script reading stderr takes the first.
+ */
 export function errorLine(err: unknown): string {
-  if (err instanceof ChatReplayError) return `chat-replay: ${err.format()}`;
   const e = err as NodeJS.ErrnoException;
-  const where = e?.path ? `${e.path}: ` : '';
-  return `chat-replay: ${where}${e?.message ?? String(err)}`;
+  const text = err instanceof ChatReplayError ? err.format() : `${e?.path ? `${e.path}: ` : ''}${e?.message ?? String(err)}`;
+  return `chat-replay: ${text.trim().replace(/\s*\n\s*/g, ' ')}`;
 }

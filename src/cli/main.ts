@@ -106,8 +106,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     await parser.parseAsync();
     if (ran) exitCode = await ran;
   } catch (err) {
-    io.stderr(`${errorLine(err)}\n`);
-    if (err instanceof ChatReplayError && err.kind === 'usage') io.stderr('Run "chat-replay <command> --help" for the options.\n');
+    // A usage error says where the options are, on the same line: one line per error.
+    const command = COMMAND_NAMES.find((name) => argv.includes(name)) ?? '<command>';
+    const hint = err instanceof ChatReplayError && err.kind === 'usage' ? ` (see "chat-replay ${command} --help")` : '';
+    io.stderr(`${errorLine(err)}${hint}\n`);
     exitCode = exitCodeFor(err);
   }
   return exitCode;

@@ -153,10 +153,15 @@ describe('help and errors with lazily loaded commands (in-process)', () => {
   it('usage errors are still one line and exit 2', async () => {
     const missing = await runCli(['package']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('chat-replay: Missing required arguments: chat, master\nRun "chat-replay <command> --help" for the options.\n');
+    expect(missing.stderr).toBe('chat-replay: Missing required arguments: chat, master (see "chat-replay package --help")\n');
     const unknown = await runCli(['rules', '--bogus']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^chat-replay: Unknown argument: bogus\n/);
+    expect(unknown.stderr).toBe('chat-replay: Unknown argument: bogus (see "chat-replay rules --help")\n');
+    // yargs writes this one over three lines.
+    const choice = await runCli(['package', '--chat', 'a.json', '--master', 'm.m3u8', '--layout', 'grid']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toBe('chat-replay: Invalid values: Argument: layout, Given: "grid", Choices: "message", "window" (see "chat-replay package --help")\n');
+    expect((await runCli(['bogus'])).stderr).toMatch(/^chat-replay: [^\n]* \(see "chat-replay <command> --help"\)\n$/);
   });
 
   it('yargs\' own words are English whatever the locale, as the rest of the help is', async () => {

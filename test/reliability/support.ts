@@ -99,9 +99,8 @@ export function tempFiles(dir: string): string[] {
  */
 export function expectOneErrorLine(stderr: string, file: string, position?: RegExp): string {
   const lines = stderr.split('\n').filter((l) => l !== '');
-  const errors = lines.filter((l) => !/^Run "chat-replay <command> --help"/.test(l));
-  expect(errors, `stderr was:\n${stderr}`).toHaveLength(1);
-  const line = errors[0]!;
+  expect(lines, `stderr was:\n${stderr}`).toHaveLength(1);
+  const line = lines[0]!;
   expect(line.startsWith('chat-replay: '), line).toBe(true);
   expect(line, 'the line names the file').toContain(file);
   if (position) expect(line, 'the line names the position').toMatch(position);
