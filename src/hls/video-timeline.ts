@@ -124,8 +124,11 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
   const m = parser.manifest;
 
   const hasTag = (tag: string) => lines.lines.some((l) => l.startsWith(tag));
-  if (m.targetDuration === undefined || !hasTag('#EXT-X-TARGETDURATION:')) {
-    throw inputError('media playlist has no EXT-X-TARGETDURATION', file);
+  const targetLine = lines.lines.findIndex((l) => l.startsWith('#EXT-X-TARGETDURATION:'));
+  if (targetLine < 0) throw inputError('media playlist has no EXT-X-TARGETDURATION', file);
+  // m3u8-parser leaves out a value that is not a number: say which line holds it.
+  if (m.targetDuration === undefined) {
+    throw inputError(`EXT-X-TARGETDURATION is not a number of seconds: "${lines.lines[targetLine]!.trim()}"`, file, { line: targetLine + 1 });
   }
   if (m.segments.length === 0) throw inputError('media playlist has no segments', file);
   const { extinfs, lineNumbers, uriLineNumbers } = segmentLines(lines.lines);

@@ -134,6 +134,14 @@ const BAD_PLAYLISTS: BadPlaylist[] = [
     }),
   },
   {
+    name: 'a video EXT-X-TARGETDURATION that is not a number (was "has no EXT-X-TARGETDURATION", no line)',
+    code: 1,
+    apply: (dir) => {
+      const file = edit(dir, 'v360/index.m3u8', (t) => t.replace(/#EXT-X-TARGETDURATION:\d+/, '#EXT-X-TARGETDURATION:abc'));
+      return { file, position: atLine(file, lineOf(file, '#EXT-X-TARGETDURATION:abc')) };
+    },
+  },
+  {
     name: 'a video EXTINF that is not a number',
     code: 1,
     apply: (dir) => {
