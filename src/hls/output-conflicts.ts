@@ -22,7 +22,8 @@ export function assertOutputIsOurs(
   existingPlaylist: string | undefined,
 ): void {
   const target = new URL(playlistUri, masterUrl).href;
-  const sameTarget = (uri: string | undefined) => uri !== undefined && new URL(uri, masterUrl).href === target;
+  // A URI that does not parse is not ours either way (validate reports it).
+  const sameTarget = (uri: string | undefined) => uri !== undefined && URL.canParse(uri, masterUrl) && new URL(uri, masterUrl).href === target;
   const refuse = (what: string) =>
     usageError(`--out ${out} would overwrite ${playlistUri}, ${what}; choose another --out (or another --name, which sets it)`);
 

@@ -37,6 +37,11 @@ describe('assertOutputIsOurs', () => {
     expect(check('elsewhere/index.m3u8', 'hello')).toThrow(/did not write/);
   });
 
+  it('passes over a master URI that does not parse', () => {
+    const odd = parseMaster('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\nhttp://[bad/index.m3u8\n', 'master.m3u8');
+    expect(() => assertOutputIsOurs(odd, url, 'subs/chat/index.m3u8', 'x', undefined)).not.toThrow();
+  });
+
   it('says what to do, as a usage error', () => {
     expect(check('v360/index.m3u8')).toThrow(expect.objectContaining({ kind: 'usage', message: expect.stringMatching(/^--out x would overwrite v360\/index\.m3u8, .*; choose another --out/) }));
   });
