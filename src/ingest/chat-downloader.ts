@@ -6,6 +6,7 @@ import { sniffArrayOrLines, streamRecords, type RecordWhere } from './json/recor
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
 import { wallClockToVideoMs } from './time-base.js';
+import { isTimeInRange, timeOutOfRange } from './time-range.js';
 import { TWITCH_BADGE_ROLES } from './twitchdownloader.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
 import { FirstPass, twoPasses, untilError, type SecondPass } from './youtube/two-pass.js';
@@ -109,14 +110,15 @@ export const readChatDownloader: ArchiveReader = async function* (input, ctx: Re
       return undefined;
     }
     let timeMs: number;
+    const field = item.time_in_seconds !== undefined ? 'time_in_seconds' : 'timestamp';
+    const position = typeof where === 'string' ? { path: `${where}.${field}` } : { line: where.line, path: field };
     if (item.time_in_seconds !== undefined) timeMs = Math.round(item.time_in_seconds * 1000);
-    else if (item.timestamp !== undefined) {
-      const position = typeof where === 'string' ? { path: `${where}.timestamp` } : { line: where.line, path: 'timestamp' };
-      timeMs = wallClockToVideoMs(item.timestamp / 1000, ctx.timeBase, undefined, ctx.file, position);
-    } else {
+    else if (item.timestamp !== undefined) timeMs = wallClockToVideoMs(item.timestamp / 1000, ctx.timeBase, undefined, ctx.file, position);
+    else {
       count(ctx.stats, 'no time');
       return undefined;
     }
+    if (!isTimeInRange(timeMs)) throw timeOutOfRange(ctx.file, position, item[field]);
     const author = item.author ?? {};
     const name = author.display_name || author.name || author.id || 'unknown';
     const message: ChatMessage = {

@@ -8,6 +8,7 @@ import type { ChatMessage } from './message.js';
 import { NativeBroadcastSchema, NativeMessageSchema, type NativeMessage } from './native-schema.js';
 import { schemaError } from './schema-error.js';
 import { parseIsoInstant, wallClockToVideoMs } from './time-base.js';
+import { isTimeInRange, timeOutOfRange } from './time-range.js';
 import type { ArchiveReader, ReaderContext } from './types.js';
 
 const MESSAGE_PROJECTION = projectionFromSchema(NativeMessageSchema);
@@ -29,10 +30,13 @@ export function nativeToMessage(
   ctx: ReaderContext,
   where: RecordWhere = `messages[${index}]`,
 ): ChatMessage {
-  const timeMs =
-    m.offsetMs !== undefined
-      ? m.offsetMs
-      : wallClockToVideoMs(parseIsoInstant(m.sentAt!)!, ctx.timeBase, archiveStartedAtMs, ctx.file, positionOf(where, 'sentAt'));
+  let timeMs = m.offsetMs;
+  if (timeMs === undefined) {
+    // offsetMs is in range by its schema; an instant far from the start need not be.
+    const position = positionOf(where, 'sentAt');
+    timeMs = wallClockToVideoMs(parseIsoInstant(m.sentAt!)!, ctx.timeBase, archiveStartedAtMs, ctx.file, position);
+    if (!isTimeInRange(timeMs)) throw timeOutOfRange(ctx.file, position, m.sentAt);
+  }
   return { id: m.id, timeMs, author: m.author, text: m.text, kind: m.kind ?? 'chat', deleted: m.deleted ?? false };
 }
 

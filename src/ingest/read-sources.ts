@@ -15,6 +15,7 @@ import { readYtDlp } from './ytdlp.js';
 import { REORDER_WINDOW_MS } from './reorder-window.js';
 import { SourceSchedule } from './source-schedule.js';
 import { withTextPosition } from './text-position.js';
+import { isTimeInRange, timeOutOfRange } from './time-range.js';
 
 export interface SourceReport {
   file: string;
@@ -306,6 +307,10 @@ async function* readSource(
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {
+        // Each reader names the field at fault; this catches any time one let through, which the
+        // time-order merge could never release (an Infinity) or place (a NaN). Checked before the
+        // offset: a time at the range's edge plus a (bounded) offset stays finite, past the video.
+        if (!isTimeInRange(message.timeMs)) throw timeOutOfRange(source.file, { path: `message ${JSON.stringify(message.id)}` }, message.timeMs);
         if (source.offsetMs) message.timeMs += source.offsetMs;
         if (source.label !== undefined) message.source = source.label;
         count++;

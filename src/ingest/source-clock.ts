@@ -38,19 +38,25 @@ export class SourceClock<Run extends TimedRun> {
     return this.release(this.latest - this.windowMs);
   }
 
-  /** No more runs: everything is released. Returns how many messages this released. */
+  /**
+   * No more runs: everything is released. Returns how many messages this released. Everything
+   * means every message, whatever its time: one that compares as no earlier than Infinity (an
+   * Infinity, a NaN) was once held forever, and the main thread waited on it until the worker
+   * watchdog gave up. Readers reject such times (time-range.ts); this keeps a miss from hanging.
+   */
   end(): number {
     this.ended = true;
-    return this.release(Infinity);
+    return this.release(Infinity, true);
   }
 
   /** Each run's released messages are a prefix of it. */
-  private release(before: number): number {
+  private release(before: number, all = false): number {
     let released = 0;
     for (const run of this.runs) {
       const { times } = run;
       let r = run.releasable;
-      while (r < times.length && times[r]! < before) r++;
+      if (all) r = times.length;
+      else while (r < times.length && times[r]! < before) r++;
       if (r === run.releasable) continue;
       released += r - run.releasable;
       run.releasable = r;

@@ -6,6 +6,7 @@ import { compileSafeParse } from './json/fast-check.js';
 import { projectionFromSchema } from './json/projection.js';
 import type { ChatMessage, MessageKind } from './message.js';
 import { schemaError } from './schema-error.js';
+import { isTimeInRange, timeOutOfRange } from './time-range.js';
 import { TwitchCommentSchema, TwitchVideoSchema, type TwitchComment } from './twitchdownloader-schema.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
 import { readArrayInParallel } from './parallel/parallel-array.js';
@@ -72,6 +73,8 @@ export function twitchCommentConverter(file: string, key: string | null, stats: 
     const parsed = parseComment(raw);
     if (!parsed.success) throw schemaError(file, itemPath(key, index), parsed.error, raw);
     const comment = parsed.data;
+    const timeMs = Math.round((comment.content_offset_seconds - startSeconds) * 1000);
+    if (!isTimeInRange(timeMs)) throw timeOutOfRange(file, { path: `${itemPath(key, index)}.content_offset_seconds` }, comment.content_offset_seconds);
     const commenter = comment.commenter;
     if (commenter === null) {
       stats.skipped['commenter: null'] = (stats.skipped['commenter: null'] ?? 0) + 1;
@@ -81,7 +84,7 @@ export function twitchCommentConverter(file: string, key: string | null, stats: 
     const { kind, amount } = classify(comment, name, commenter.name);
     const message: ChatMessage = {
       id: comment._id,
-      timeMs: Math.round((comment.content_offset_seconds - startSeconds) * 1000),
+      timeMs,
       author: authors.author(commenter._id, name, rolesOf(comment), normalizeColor(comment.message.user_color)),
       text: comment.message.body,
       kind,
@@ -142,6 +145,7 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
       const video = TwitchVideoSchema.safeParse(event.value);
       if (!video.success) throw schemaError(ctx.file, 'video', video.error, event.value);
       startSeconds = video.data?.start ?? 0;
+      if (!isTimeInRange(startSeconds * 1000)) throw timeOutOfRange(ctx.file, { path: 'video.start' }, startSeconds);
       videoSeen = true;
       if (held) for (const message of held) message.timeMs -= Math.round(startSeconds * 1000);
       continue;

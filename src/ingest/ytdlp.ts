@@ -4,6 +4,7 @@ import { decodeChatInput } from './decode.js';
 import { streamJsonLines } from './json/lines-stream.js';
 import type { ChatMessage } from './message.js';
 import { schemaError } from './schema-error.js';
+import { isTimeInRange, outOfRangeMessage, timeOutOfRange } from './time-range.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
 import { readRenderer, type RenderedItem, type RendererContext } from './youtube/renderers.js';
 import { clockTextToMs, liveWallClockMs } from './youtube/time.js';
@@ -11,7 +12,10 @@ import { twoPasses } from './youtube/two-pass.js';
 import { ytdlpFirstPass } from './youtube/ytdlp-first-pass.js';
 
 /** yt-dlp writes the offset as a string of milliseconds; tolerate a number too. */
-const OffsetSchema = z.union([z.string().regex(/^-?\d+$/, 'expected whole milliseconds, like "2431"'), z.number().int()]).transform(Number);
+const OffsetSchema = z
+  .union([z.string().regex(/^-?\d+$/, 'expected whole milliseconds, like "2431"'), z.number().int()])
+  .refine((offset) => isTimeInRange(Number(offset)), { error: (issue) => outOfRangeMessage(issue.input) })
+  .transform(Number);
 
 const LineSchema = z.object({
   replayChatItemAction: z
@@ -63,14 +67,21 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
   const pass = await ytdlpFirstPass(first, ctx.file);
   let tickerDuplicates = 0;
 
-  const place = (rendered: RenderedItem, offsetMs: number | undefined, isLive: boolean): ChatMessage | undefined => {
+  const place = (rendered: RenderedItem, offsetMs: number | undefined, isLive: boolean, line: number): ChatMessage | undefined => {
     const { message, timestampUsec, timestampText } = rendered;
+    // The field the time came from, for an error: the offset was checked by LineSchema already.
+    let from: 'timestampUsec' | 'timestampText.simpleText' | undefined;
     const live = isLive ? liveWallClockMs(timestampUsec, ctx.timeBase) : undefined;
-    if (live !== undefined) message.timeMs = live;
-    else if (offsetMs !== undefined) {
+    if (live !== undefined) {
+      message.timeMs = live;
+      from = 'timestampUsec';
+    } else if (offsetMs !== undefined) {
       // YouTube sets the offset to 0 for messages sent before the stream started; the text keeps the truth.
       const fromText = offsetMs <= 0 && timestampText !== undefined ? clockTextToMs(timestampText) : undefined;
-      message.timeMs = fromText !== undefined && fromText < 0 ? fromText : offsetMs;
+      if (fromText !== undefined && fromText < 0) {
+        message.timeMs = fromText;
+        from = 'timestampText.simpleText';
+      } else message.timeMs = offsetMs;
     } else {
       const wall = liveWallClockMs(timestampUsec, ctx.timeBase);
       if (wall === undefined) {
@@ -78,6 +89,10 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
         return undefined;
       }
       message.timeMs = wall;
+      from = 'timestampUsec';
+    }
+    if (from !== undefined && !isTimeInRange(message.timeMs)) {
+      throw timeOutOfRange(ctx.file, { line, path: `${rendered.path}.${from}` }, from === 'timestampUsec' ? timestampUsec : timestampText);
     }
     return message;
   };
@@ -107,7 +122,7 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
             const rendered = readRenderer(item, rendererCtx, at(`${name}.${name === 'addChatItemAction' ? 'item' : 'replacementItem'}`));
             if ('skipped' in rendered) return count(ctx.stats, rendered.skipped);
             if (!pass.claim(rendered.message.id)) return count(ctx.stats, 'duplicate id');
-            const message = place(rendered, offsetMs, parsed.isLive === true);
+            const message = place(rendered, offsetMs, parsed.isLive === true, line);
             if (message) pass.push(message);
             return;
           }
@@ -122,7 +137,7 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
               const rendered = readRenderer(inner, rendererCtx, at(`${name}.item.${tickerName}.showItemEndpoint.showLiveChatItemEndpoint.renderer`));
               if ('skipped' in rendered) count(ctx.stats, rendered.skipped);
               else {
-                const message = place(rendered, offsetMs, parsed.isLive === true);
+                const message = place(rendered, offsetMs, parsed.isLive === true, line);
                 if (message && pass.offerTicker(message) === 'duplicate') tickerDuplicates++;
               }
             }

@@ -182,6 +182,15 @@ describe('readChatSources', () => {
   });
 });
 
+describe('message times out of range', () => {
+  test('a time at the edge of the range plus a source offset is still read (and dropped later as past the end)', async () => {
+    // The fuzz's case: the range check ran after the offset was added and rejected a valid archive.
+    const file = write('edge.json', JSON.stringify({ version: 1, messages: [{ id: 'e', offsetMs: Number.MAX_SAFE_INTEGER, author: { name: 'x' }, text: 't' }] }));
+    const { messages } = await readChatSources([{ file, offsetMs: 5000 }], options);
+    expect(messages.map((m) => m.timeMs)).toEqual([Number.MAX_SAFE_INTEGER + 5000]);
+  });
+});
+
 describe('expectedMessages', () => {
   // Texts of 1–80 characters, in a fixed pseudo-random order: bytes per message vary as in a chat.
   const archive = (n: number) =>

@@ -124,6 +124,32 @@ describe('readYtDlp ordering, ids and errors', () => {
   });
 });
 
+describe('readYtDlp times out of range', () => {
+  // Found by an audit: these became ±Infinity, which the time-order merge never released (a 120 s
+  // hang, then the watchdog's exit 3). The rule is time-range.ts's, shared by every reader.
+  const nines = '9'.repeat(400);
+  const RULE = 'is out of range (a time must be a finite number within ±9007199254740991 ms of the video start)';
+  test('an offset that is not a finite number of ms names the offset', async () => {
+    const line = replayLine(nines, { addChatItemAction: { item: textItem('y', 'ok') } });
+    expect(await errorLine(readWith(readYtDlp, `${replayLine('0', { addChatItemAction: { item: textItem('x', 'ok') } })}\n${line}\n`))).toBe(
+      `input: chat.json:2: replayChatItemAction.videoOffsetTimeMsec: "99999999999999999999…" (400 characters) ${RULE}`,
+    );
+    const live = JSON.stringify({ replayChatItemAction: { actions: [{ addChatItemAction: { item: textItem('x', 'hi') } }] }, videoOffsetTimeMsec: String(2 ** 53), isLive: true });
+    expect(await errorLine(readWith(readYtDlp, live))).toBe(`input: chat.json:1: videoOffsetTimeMsec: "9007199254740992" ${RULE}`);
+  });
+
+  test('a pre-stream clock text or a live timestampUsec past the range names that field', async () => {
+    const preStream = replayLine('0', { addChatItemAction: { item: textItem('x', 'early', 'UCa', { timestampText: { simpleText: `-${nines}:00` } }) } });
+    expect(await errorLine(readWith(readYtDlp, preStream))).toBe(
+      `input: chat.json:1: replayChatItemAction.actions[0].addChatItemAction.item.liveChatTextMessageRenderer.timestampText.simpleText: "-9999999999999999999…" (404 characters) ${RULE}`,
+    );
+    const live = JSON.stringify({ replayChatItemAction: { actions: [{ addChatItemAction: { item: textItem('x', 'hi', 'UCa', { timestampUsec: nines }) } }] }, videoOffsetTimeMsec: '5', isLive: true });
+    expect(await errorLine(readWith(readYtDlp, live, { timeBase: { startedAtMs: 0 } }))).toBe(
+      `input: chat.json:1: replayChatItemAction.actions[0].addChatItemAction.item.liveChatTextMessageRenderer.timestampUsec: "99999999999999999999…" (400 characters) ${RULE}`,
+    );
+  });
+});
+
 describe('readYtDlp streams in two passes', () => {
   const paid = (id: string) => ({ liveChatPaidMessageRenderer: { id, authorName: { simpleText: '@rich' }, authorExternalChannelId: 'UCrich', purchaseAmountText: { simpleText: '$5.00' } } });
   const tickerOf = (id: string) => ({ addLiveChatTickerItemAction: { item: { liveChatTickerPaidMessageItemRenderer: { id: 't', showItemEndpoint: { showLiveChatItemEndpoint: { renderer: paid(id) } } } } } });

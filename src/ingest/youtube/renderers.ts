@@ -16,6 +16,8 @@ import {
 /** A chat item read from a renderer; the caller sets the time from the action around it. */
 export interface RenderedItem {
   message: ChatMessage;
+  /** The renderer's path in its line (`…item.liveChatTextMessageRenderer`), for an error about its time. */
+  path: string;
   timestampUsec?: string;
   timestampText?: string;
 }
@@ -114,20 +116,20 @@ export function readRenderer(itemObject: Record<string, unknown>, ctx: RendererC
     case 'liveChatTextMessageRenderer': {
       const r = parse(TextMessageSchema, raw, ctx, at);
       const author = authorOf(ctx, r.authorName?.simpleText, r.authorExternalChannelId, r.authorBadges);
-      return { message: item(r.id, author, textOf(r.message), 'chat'), timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
+      return { path: at, message: item(r.id, author, textOf(r.message), 'chat'), timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
     }
     case 'liveChatPaidMessageRenderer': {
       const r = parse(PaidMessageSchema, raw, ctx, at);
       const author = authorOf(ctx, r.authorName?.simpleText, r.authorExternalChannelId, r.authorBadges);
       const message = item(r.id, author, textOf(r.message), 'donation', r.purchaseAmountText.simpleText);
-      return { message, timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
+      return { path: at, message, timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
     }
     case 'liveChatPaidStickerRenderer': {
       const r = parse(PaidStickerSchema, raw, ctx, at);
       const author = authorOf(ctx, r.authorName?.simpleText, r.authorExternalChannelId, r.authorBadges);
       const label = r.sticker?.accessibility?.accessibilityData.label ?? '';
       const message = item(r.id, author, label, 'donation', r.purchaseAmountText.simpleText);
-      return { message, timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
+      return { path: at, message, timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
     }
     case 'liveChatMembershipItemRenderer':
     case 'liveChatSponsorshipsGiftRedemptionAnnouncementRenderer': {
@@ -135,18 +137,18 @@ export function readRenderer(itemObject: Record<string, unknown>, ctx: RendererC
       const author = authorOf(ctx, r.authorName?.simpleText, r.authorExternalChannelId, r.authorBadges);
       // Milestones have "Member for 6 months" plus the member's message; new members only a welcome.
       const text = [textOf(r.headerPrimaryText), textOf(r.message)].filter(Boolean).join(' · ') || textOf(r.headerSubtext);
-      return { message: item(r.id, author, text, 'subscription'), timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
+      return { path: at, message: item(r.id, author, text, 'subscription'), timestampUsec: r.timestampUsec, timestampText: r.timestampText?.simpleText };
     }
     case 'liveChatSponsorshipsGiftPurchaseAnnouncementRenderer': {
       const r = parse(GiftPurchaseSchema, raw, ctx, at);
       const header = r.header.liveChatSponsorshipsHeaderRenderer;
       const author = authorOf(ctx, header.authorName?.simpleText, r.authorExternalChannelId, header.authorBadges);
-      return { message: item(r.id, author, textOf(header.primaryText), 'subscription'), timestampUsec: r.timestampUsec };
+      return { path: at, message: item(r.id, author, textOf(header.primaryText), 'subscription'), timestampUsec: r.timestampUsec };
     }
     case 'liveChatModeChangeMessageRenderer': {
       const r = parse(SystemMessageSchema, raw, ctx, at);
       const text = [textOf(r.text), textOf(r.subtext)].filter(Boolean).join(' · ');
-      return { message: item(r.id, ctx.authors.author(undefined, 'YouTube', [], undefined), text, 'system'), timestampUsec: r.timestampUsec };
+      return { path: at, message: item(r.id, ctx.authors.author(undefined, 'YouTube', [], undefined), text, 'system'), timestampUsec: r.timestampUsec };
     }
     default:
       return { skipped: name };

@@ -147,6 +147,22 @@ describe('TimeOrderMerge', () => {
     expect(merge.done).toBe(true);
   });
 
+  // A time no earlier than Infinity was never released at the end, and the main thread waited for
+  // it until the worker watchdog gave up (120 s, exit 3). Readers reject such times; this is the
+  // second line of defence.
+  test('hands on every message once its source ended, even one at Infinity or NaN', () => {
+    const merge = new TimeOrderMerge(1, WINDOW);
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    const batch = encoder.encode([message('a', 5), message('b', Infinity), message('c', NaN)]);
+    merge.add(0, batch, decoder.register(batch));
+    merge.end(0);
+    const ids: string[] = [];
+    for (let m = merge.next(); m !== undefined; m = merge.next()) ids.push(m.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(merge.done).toBe(true);
+  });
+
   test('decodes each message with the authors of its own batch, even after the encoder started over', () => {
     const merge = new TimeOrderMerge(1, WINDOW);
     const encoder = new BatchEncoder();

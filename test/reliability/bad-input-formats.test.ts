@@ -1,0 +1,72 @@
+/**
+ * The bad-input promise for the other archive formats (TwitchDownloader, yt-dlp, chat-downloader)
+ * and for bytes that are not the text they claim: exit 1, one stderr line naming the file and the
+ * position, nothing written — on a fresh VOD and over an earlier rendition.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'vitest';
+import { FIXTURES } from '../ingest/helpers.js';
+import { atPath, escapeRegExp, expectRejected, STATES, useCaseTemplates } from './matrix.js';
+
+const twitch = JSON.parse(readFileSync(join(FIXTURES, 'twitchdownloader.json'), 'utf8')) as { video: { start: number }; comments: Record<string, unknown>[] };
+const chatDownloader = JSON.parse(readFileSync(join(FIXTURES, 'chat-downloader.json'), 'utf8')) as Record<string, unknown>[];
+const ytdlpLines = readFileSync(join(FIXTURES, 'ytdlp.live_chat.json'), 'utf8').split('\n');
+
+function twitchWith(edit: (doc: typeof twitch) => void): string {
+  const doc = structuredClone(twitch);
+  edit(doc);
+  return JSON.stringify(doc);
+}
+
+/** The first text message of the chat-downloader sample, with `time_in_seconds` replaced. */
+function chatDownloaderWithTime(time: number): { text: string; index: number } {
+  const items = structuredClone(chatDownloader);
+  const index = items.findIndex((item) => item.message_type === 'text_message' && item.time_in_seconds !== undefined);
+  items[index]!.time_in_seconds = time;
+  return { text: JSON.stringify(items), index };
+}
+
+/** The yt-dlp sample with the first replay line's `videoOffsetTimeMsec` replaced by `offset` (raw JSON). */
+function ytdlpWithOffset(offset: string): { text: string; line: number } {
+  const lines = [...ytdlpLines];
+  const k = lines.findIndex((l) => /"videoOffsetTimeMsec": "\d+"/.test(l) && l.includes('addChatItemAction'));
+  lines[k] = lines[k]!.replace(/"videoOffsetTimeMsec": "\d+"/, `"videoOffsetTimeMsec": ${offset}`);
+  return { text: lines.join('\n'), line: k + 1 };
+}
+
+/** `file:LINE: path: ` — a JSON Lines record's line and the field's path inside it. */
+const atLinePath = (file: string, line: number, path: string) => new RegExp(`${escapeRegExp(file)}:${line}: ${escapeRegExp(path)}(?=: )`);
+
+interface BadArchive {
+  name: string;
+  fileName: string;
+  text: string | Buffer;
+  position: (file: string) => RegExp;
+}
+
+const cd = chatDownloaderWithTime(1e308);
+const ytNines = ytdlpWithOffset(`"${'9'.repeat(400)}"`);
+const ytHuge = ytdlpWithOffset(`"${'9'.repeat(17)}"`);
+
+const BAD_ARCHIVES: BadArchive[] = [
+  // Found by an audit: each of these computed an Infinity (or a time past 2^53 ms), which the
+  // time-order merge never released; the run hung for 120 s and failed with the watchdog's exit 3.
+  { name: 'TwitchDownloader content_offset_seconds 1e308 (× 1000 = Infinity)', fileName: 'td.json', text: twitchWith((d) => void (d.comments[3]!.content_offset_seconds = 1e308)), position: (f) => atPath(f, 'comments[3].content_offset_seconds') },
+  { name: 'TwitchDownloader content_offset_seconds past 2^53 ms', fileName: 'td.json', text: twitchWith((d) => void (d.comments[5]!.content_offset_seconds = 1e13)), position: (f) => atPath(f, 'comments[5].content_offset_seconds') },
+  { name: 'TwitchDownloader video.start 1e308', fileName: 'td.json', text: twitchWith((d) => void (d.video.start = 1e308)), position: (f) => atPath(f, 'video.start') },
+  { name: 'chat-downloader time_in_seconds 1e308', fileName: 'cd.json', text: cd.text, position: (f) => atPath(f, `[${cd.index}].time_in_seconds`) },
+  { name: 'yt-dlp videoOffsetTimeMsec of 400 nines', fileName: 'yt.live_chat.json', text: ytNines.text, position: (f) => atLinePath(f, ytNines.line, 'replayChatItemAction.videoOffsetTimeMsec') },
+  { name: 'yt-dlp videoOffsetTimeMsec past 2^53', fileName: 'yt.live_chat.json', text: ytHuge.text, position: (f) => atLinePath(f, ytHuge.line, 'replayChatItemAction.videoOffsetTimeMsec') },
+];
+
+const newCase = useCaseTemplates();
+
+describe.each(STATES)('a malformed archive of another format on a %s VOD: exit 1, one line with the position, nothing written', (state) => {
+  it.each(BAD_ARCHIVES)('$name', async ({ fileName, text, position }) => {
+    const { dir, master } = newCase(state);
+    const chat = join(dir, fileName);
+    writeFileSync(chat, text);
+    await expectRejected(dir, ['--chat', chat, '--master', master], { code: 1, file: chat, position: position(chat) });
+  });
+});
