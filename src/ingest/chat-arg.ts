@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import { isTimeInRange, TIME_RANGE_RULE } from './time-range.js';
 import { FORMAT_NAMES, type ChatSource, type FormatName } from './types.js';
 
 const KEYS = ['offset', 'label', 'format'] as const;
@@ -33,6 +34,8 @@ export function parseChatArg(arg: string): ChatSource {
   if (options.offset !== undefined) {
     if (!SECONDS.test(options.offset)) throw usageError(`--chat ${arg}: offset must be a number of seconds, like offset=-2.5 (got "${options.offset}")`);
     source.offsetMs = Math.round(Number(options.offset) * 1000) + 0; // + 0: no -0 for "offset=-0"
+    // 400 digits are Infinity: every message of the source would be out of time's range.
+    if (!isTimeInRange(source.offsetMs)) throw usageError(`--chat ${arg}: offset is out of range (${TIME_RANGE_RULE})`);
   }
   if (options.label !== undefined) {
     if (options.label.trim() === '') throw usageError(`--chat ${arg}: label must not be empty`);

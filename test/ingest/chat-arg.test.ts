@@ -33,6 +33,10 @@ describe('parseChatArg', () => {
     expect(usage('a.json:offset=abc')).toBe('--chat a.json:offset=abc: offset must be a number of seconds, like offset=-2.5 (got "abc")');
     expect(usage('a.json:format=srt')).toBe('--chat a.json:format=srt: unknown format "srt" (formats: native, native-jsonl, twitchdownloader, ytdlp, chat-downloader)');
     expect(usage('a.json:label=')).toBe('--chat a.json:label=: label must not be empty');
+    // Was Infinity ms: every message out of range (and, before time-range.ts, a 120 s hang).
+    expect(usage(`a.json:offset=${'9'.repeat(400)}`)).toMatch(/^--chat a\.json:offset=9+: offset is out of range \(a time must be a finite number within ±9007199254740991 ms/);
+    expect(usage('a.json:offset=9007199254740.992')).toMatch(/offset is out of range/);
+    expect(parseChatArg('a.json:offset=-9007199254740').offsetMs).toBe(-9_007_199_254_740_000);
     expect(usage('a.json:offset=1:offset=2')).toBe('--chat a.json:offset=1:offset=2: offset is given twice');
     expect(usage(':label=YT')).toBe('--chat :label=YT: no file given (expected FILE[:offset=SECONDS][:label=TEXT][:format=NAME])');
   });
