@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { AuthorInterner } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
+import { FormatMismatch } from './format-mismatch.js';
 import { compileSafeParse } from './json/fast-check.js';
 import { projectionFromSchema, WHOLE } from './json/projection.js';
 import { streamRecords, type RecordWhere } from './json/records.js';
@@ -67,6 +68,11 @@ async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext,
   const events = streamRecords(decodeChatInput(input, ctx.file), { file: ctx.file, arrayKeys: ['messages'], itemProjection: MESSAGE_PROJECTION, members: { version: WHOLE, broadcast: BROADCAST_PROJECTION } }, lines);
   let messagesSeen = false;
   for await (const event of events) {
+    if (event.kind === 'root') {
+      // An object without "messages" (another format's document) must not pass as an empty bare array.
+      root = event.type;
+      continue;
+    }
     if (event.kind === 'array') {
       root = 'object';
       messagesSeen = true;
@@ -101,7 +107,7 @@ async function* readNative(input: AsyncIterable<Uint8Array>, ctx: ReaderContext,
     if (batch.length) yield batch;
   }
   if (root === 'object' && !messagesSeen) {
-    throw inputError('missing "messages": the archive must have a "messages" array (or be a bare array of messages)', ctx.file, { path: 'messages' });
+    throw new FormatMismatch(lines ? 'native-jsonl' : 'native', 'missing "messages": the archive must have a "messages" array (or be a bare array of messages)', ctx.file, { path: 'messages' });
   }
   if (root === 'object' && version !== 1) {
     throw inputError(version === undefined ? 'missing "version": 1' : `unsupported version ${JSON.stringify(version)} (expected 1)`, ctx.file, { path: 'version' });

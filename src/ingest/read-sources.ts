@@ -6,6 +6,7 @@ import { FileChunks } from '../io/file-chunks.js';
 import { readChatDownloader } from './chat-downloader.js';
 import { classifyHead, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
+import { FormatMismatch } from './format-mismatch.js';
 import { peekHead } from './json/peek.js';
 import { sortMessagesByTime, type ChatMessage } from './message.js';
 import { readNativeArchive, readNativeJsonLines } from './native.js';
@@ -283,6 +284,8 @@ async function* readSource(
    * pass (the YouTube formats), and for the line and column of an error.
    */
   let reopen: (() => AsyncIterable<Uint8Array>) | undefined;
+  /** The first decoded bytes, once read: what detection sees, for a forced format that does not fit. */
+  let head: Uint8Array | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
     // no size: no second pass (the YouTube readers then hold the input), no random access, no
@@ -298,7 +301,9 @@ async function* readSource(
       };
     }
     input = openInput();
-    const { head, stream: decoded } = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
+    const peeked = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
+    head = peeked.head;
+    const decoded = peeked.stream;
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
@@ -332,6 +337,8 @@ async function* readSource(
     sized?.end(input.taken());
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
+    // Forced onto a file of another format: say which one detection sees.
+    if (err instanceof FormatMismatch && source.format !== undefined) throw err.withDetected(head && detectFormat(head));
     throw reopen ? await withTextPosition(err, reopen) : err;
   } finally {
     // A failure to close is no reason to hide what happened while reading. A second pass that

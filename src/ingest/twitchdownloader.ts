@@ -1,6 +1,6 @@
-import { inputError } from '../errors.js';
 import { AuthorInterner, normalizeColor, pushRole } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
+import { FormatMismatch } from './format-mismatch.js';
 import { itemPath, streamJsonDocument } from './json/document-stream.js';
 import { compileSafeParse } from './json/fast-check.js';
 import { projectionFromSchema } from './json/projection.js';
@@ -174,7 +174,7 @@ export const readTwitchDownloader: ArchiveReader = async function* (input, ctx: 
     } else (held ??= []).push(...batch);
   }
   if (rootType === 'object' && !commentsSeen) {
-    throw inputError('missing "comments": a TwitchDownloader archive has a "comments" array', ctx.file, { path: 'comments' });
+    throw new FormatMismatch('twitchdownloader', 'missing "comments": a TwitchDownloader archive has a "comments" array', ctx.file, { path: 'comments' });
   }
   if (held?.length) yield held;
 };

@@ -3,6 +3,7 @@ import { AuthorInterner } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
 import { streamJsonLines } from './json/lines-stream.js';
 import type { ChatMessage } from './message.js';
+import { describeRecord, FormatMismatch } from './format-mismatch.js';
 import { schemaError } from './schema-error.js';
 import { isTimeInRange, outOfRangeMessage, timeOutOfRange } from './time-range.js';
 import type { ArchiveReader, IngestStats, ReaderContext } from './types.js';
@@ -42,8 +43,19 @@ const DeleteItemSchema = z.object({ targetItemId: z.string().min(1) });
 const DeleteAuthorSchema = z.object({ externalChannelId: z.string().min(1) });
 const ReplaceItemSchema = z.object({ targetItemId: z.string(), replacementItem: z.record(z.string(), z.unknown()) });
 
+/**
+ * InnerTube names every action `…Action` or `…Command`, including ones YouTube adds later (those are
+ * skipped and counted). A file none of whose lines is one, nor a replay wrapper, is not YouTube chat.
+ */
+const ACTION_NAME = /(Action|Command)$/;
+
 function count(stats: IngestStats, reason: string, n = 1): void {
   if (n > 0) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
+}
+
+/** An action's name: its one key besides `clickTrackingParams`. */
+function actionName(action: Record<string, unknown>): string | undefined {
+  return Object.keys(action).find((key) => key !== 'clickTrackingParams');
 }
 
 function parseAt<S extends z.ZodType>(schema: S, raw: unknown, file: string, line: number, path: string): z.infer<S> {
@@ -97,6 +109,9 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
     return message;
   };
 
+  /** Whether any line is YouTube chat; until one is, the first line, to say what the file holds instead. */
+  let isYouTubeChat = false;
+  let firstOther: { line: number; raw: unknown } | undefined;
   for await (const batch of streamJsonLines(decodeChatInput(second, ctx.file), ctx.file)) {
     for (let k = 0; k < batch.values.length; k++) {
       const raw = batch.values[k];
@@ -106,11 +121,15 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
       const replay = parsed.replayChatItemAction;
       // A line without the replay wrapper is a bare action (e.g. the "Live chat replay is on" notice).
       const actions = replay ? replay.actions : [raw as Record<string, unknown>];
+      if (!isYouTubeChat) {
+        if (replay || ACTION_NAME.test(actionName(raw as Record<string, unknown>) ?? '')) isYouTubeChat = true;
+        else firstOther ??= { line, raw };
+      }
       const offsetMs = replay?.videoOffsetTimeMsec ?? parsed.videoOffsetTimeMsec;
       const rendererCtx: RendererContext = { file: ctx.file, line, authors };
       actions.forEach((action, a) => {
         const base = replay ? `replayChatItemAction.actions[${a}]` : '';
-        const name = Object.keys(action).find((key) => key !== 'clickTrackingParams');
+        const name = actionName(action);
         const at = (key: string) => (base ? `${base}.${key}` : key);
         switch (name) {
           case 'addChatItemAction':
@@ -159,6 +178,14 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
     }
     const messages = pass.take();
     if (messages.length) yield messages;
+  }
+  if (!isYouTubeChat && firstOther !== undefined) {
+    throw new FormatMismatch(
+      'ytdlp',
+      `not a yt-dlp live chat: none of its ${ctx.stats.records} line${ctx.stats.records === 1 ? ' is' : 's is'} a YouTube chat action; line ${firstOther.line} is ${describeRecord(firstOther.raw)}`,
+      ctx.file,
+      { line: firstOther.line },
+    );
   }
   count(ctx.stats, 'ticker duplicate', tickerDuplicates);
   const rest = pass.rest();

@@ -17,6 +17,15 @@ describe('readNativeArchive', () => {
     expect((await readWith(readNativeArchive, JSON.stringify([msg('a')]))).messages).toHaveLength(1);
   });
 
+  // Found by an audit: an object with neither "messages" nor "version" (a TwitchDownloader archive
+  // read with --format native) was taken for an empty bare array: an empty track, exit 0.
+  test('an object without "messages" is another format, not an empty archive', async () => {
+    expect(await errorLine(readWith(readNativeArchive, JSON.stringify({ FileInfo: {}, comments: [{ _id: 'c' }] })))).toBe(
+      'input: chat.json: messages: missing "messages": the archive must have a "messages" array (or be a bare array of messages)',
+    );
+    expect((await readWith(readNativeArchive, '[]')).messages).toEqual([]);
+  });
+
   test('sentAt maps through broadcast.startedAt, even when broadcast comes after the messages', async () => {
     const sentAt = { sentAt: '2025-03-14T11:00:10.500Z', offsetMs: undefined };
     const before = JSON.stringify({ version: 1, broadcast: { startedAt: '2025-03-14T11:00:00Z' }, messages: [msg('a', sentAt)] });

@@ -124,6 +124,26 @@ describe('readYtDlp ordering, ids and errors', () => {
   });
 });
 
+describe('readYtDlp on a file that is not YouTube chat', () => {
+  // Found by an audit: every line of another format counted as an unknown action and was skipped,
+  // so `--format ytdlp` on a TwitchDownloader archive packaged an empty track with exit 0.
+  test('a file none of whose lines is a chat action is an error naming the first line and its keys', async () => {
+    const twitch = JSON.stringify({ FileInfo: {}, streamer: {}, clipper: null, video: {}, comments: [], embeddedData: null, extra: 1 });
+    expect(await errorLine(readWith(readYtDlp, `${twitch}\n`))).toBe(
+      'input: chat.json:1: not a yt-dlp live chat: none of its 1 line is a YouTube chat action; line 1 is an object with keys FileInfo, streamer, clipper, video, comments, embeddedData, …',
+    );
+    const native = ['a', 'b'].map((id) => JSON.stringify({ id, offsetMs: 5, author: { name: 'x' }, text: 't' })).join('\n');
+    expect(await errorLine(readWith(readYtDlp, native))).toMatch(/^input: chat\.json:1: not a yt-dlp live chat: none of its 2 lines is a YouTube chat action; line 1 is an object with keys id, offsetMs, author, text$/);
+  });
+
+  test('an empty file, or actions YouTube may add later, are YouTube chat with no messages', async () => {
+    expect((await readWith(readYtDlp, '')).messages).toEqual([]);
+    const future = await readWith(readYtDlp, `${JSON.stringify({ clickTrackingParams: 'x', updateLiveChatPollAction: {} })}\n${JSON.stringify({ showLiveChatSurveyCommand: {} })}\n{"FileInfo":{}}\n`);
+    expect(future.messages).toEqual([]);
+    expect(future.stats.skipped).toEqual({ updateLiveChatPollAction: 1, showLiveChatSurveyCommand: 1, FileInfo: 1 });
+  });
+});
+
 describe('readYtDlp times out of range', () => {
   // Found by an audit: these became ±Infinity, which the time-order merge never released (a 120 s
   // hang, then the watchdog's exit 3). The rule is time-range.ts's, shared by every reader.

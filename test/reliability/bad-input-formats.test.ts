@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../ingest/helpers.js';
 import { atPath, escapeRegExp, expectRejected, STATES, useCaseTemplates } from './matrix.js';
 
@@ -68,5 +68,39 @@ describe.each(STATES)('a malformed archive of another format on a %s VOD: exit 1
     const chat = join(dir, fileName);
     writeFileSync(chat, text);
     await expectRejected(dir, ['--chat', chat, '--master', master], { code: 1, file: chat, position: position(chat) });
+  });
+});
+
+/** A sample of one format read as another: `--chat FILE:format=NAME`, or `--format NAME`. */
+interface ForcedFormat {
+  name: string;
+  fileName: string;
+  text: string;
+  args: (chat: string) => string[];
+  /** What the error must say the file looks like. */
+  looksLike: string;
+  position: (file: string) => RegExp;
+}
+
+const twitchText = readFileSync(join(FIXTURES, 'twitchdownloader.json'), 'utf8');
+const oneNativeLine = `${JSON.stringify({ id: 'm1', offsetMs: 500, author: { name: '한결' }, text: '안녕하세요' })}\n`;
+const chatDownloaderLines = chatDownloader.map((item) => JSON.stringify(item)).join('\n');
+
+const FORCED: ForcedFormat[] = [
+  // Found by an audit: each packaged "0 messages" with exit 0, rewriting every segment of a good
+  // rendition header-only.
+  { name: 'a TwitchDownloader archive as ytdlp (:format=)', fileName: 'td.json', text: twitchText, args: (c) => ['--chat', `${c}:format=ytdlp`], looksLike: 'twitchdownloader', position: (f) => new RegExp(`${escapeRegExp(f)}:1: not a yt-dlp live chat`) },
+  { name: 'a one-line native JSONL file with --format ytdlp', fileName: 'one.jsonl', text: oneNativeLine, args: (c) => ['--chat', c, '--format', 'ytdlp'], looksLike: 'native-jsonl', position: (f) => new RegExp(`${escapeRegExp(f)}:1: not a yt-dlp live chat`) },
+  { name: 'chat-downloader JSON Lines as ytdlp', fileName: 'cd.jsonl', text: chatDownloaderLines, args: (c) => ['--chat', `${c}:format=ytdlp`], looksLike: 'chat-downloader', position: (f) => new RegExp(`${escapeRegExp(f)}:1: not a yt-dlp live chat`) },
+  { name: 'a TwitchDownloader archive as native', fileName: 'td.json', text: twitchText, args: (c) => ['--chat', `${c}:format=native`], looksLike: 'twitchdownloader', position: (f) => atPath(f, 'messages') },
+];
+
+describe.each(STATES)('a forced format that does not fit, on a %s VOD: exit 1 saying what the file looks like, nothing written', (state) => {
+  it.each(FORCED)('$name', async ({ fileName, text, args, looksLike, position }) => {
+    const { dir, master } = newCase(state);
+    const chat = join(dir, fileName);
+    writeFileSync(chat, text);
+    const line = await expectRejected(dir, [...args(chat), '--master', master], { code: 1, file: chat, position: position(chat) });
+    expect(line).toContain(`it looks like ${looksLike}: name that format, or give none to have it detected`);
   });
 });

@@ -7,6 +7,8 @@ import type { Projection } from './projection.js';
 export type RecordWhere = string | { line: number };
 
 export type RecordEvent =
+  /** A document's top level: an object (with a records array among its members) or a bare array. */
+  | { kind: 'root'; type: 'object' | 'array' }
   | { kind: 'member'; key: string; value: unknown }
   | { kind: 'array'; key: string }
   | { kind: 'records'; values: unknown[]; where: (k: number) => RecordWhere };
@@ -32,7 +34,7 @@ export async function* streamRecords(input: AsyncIterable<Uint8Array>, options: 
   }
   const events = streamJsonDocument(input, { file: options.file, arrayKeys: options.arrayKeys, itemProjection: options.itemProjection, members: options.members ?? {} });
   for await (const event of events) {
-    if (event.kind === 'member' || event.kind === 'array') yield event;
+    if (event.kind === 'root' || event.kind === 'member' || event.kind === 'array') yield event;
     else if (event.kind === 'items') {
       const { key, firstIndex } = event;
       yield { kind: 'records', values: event.items, where: (k) => itemPath(key, firstIndex + k) };
