@@ -1,6 +1,7 @@
 import { inputError } from '../errors.js';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { Utf8StreamCheck } from './utf8.js';
 
 /**
  * Errors of the byte layer (gzip, text encoding). The reader turns them into input errors naming
@@ -8,6 +9,14 @@ import { createGunzip } from 'node:zlib';
  */
 export class DecodeError extends Error {
   override name = 'DecodeError';
+
+  /** `offset`: where in the decoded text (UTF-8) the problem is, for its line and column. */
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
 }
 
 async function* gunzip(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Buffer> {
@@ -47,10 +56,53 @@ async function* utf16ToUtf8(head: Buffer, rest: AsyncIterator<Uint8Array>, bigEn
 
 async function* passThrough(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Buffer> {
   if (head.length) yield head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    const value = next.value;
-    yield Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield asBuffer(next.value);
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (head.length) yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+function asBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length);
+}
+
+/** UTF-8 text as it is, each chunk checked before it is handed on (see utf8.ts). */
+async function* checkedUtf8(head: Buffer, rest: AsyncIterator<Uint8Array>, offset = 0): AsyncGenerator<Buffer> {
+  const check = new Utf8StreamCheck(offset);
+  let at = offset;
+  for (let chunk = head, next; ; ) {
+    if (chunk.length) {
+      const bad = check.push(chunk);
+      if (bad !== undefined) {
+        // The text before the bad byte first: a JSON error there comes first, as it would in a
+        // UTF-8 file, and the line and column of the bad byte are counted over this same stream.
+        if (bad.offset > at) yield chunk.subarray(0, bad.offset - at);
+        throw new DecodeError(bad.message, bad.offset);
+      }
+      yield chunk;
+      at += chunk.length;
+    }
+    next = await rest.next();
+    if (next.done) break;
+    chunk = asBuffer(next.value);
   }
+  const bad = check.end();
+  if (bad !== undefined) throw new DecodeError(bad.message, bad.offset);
+}
+
+/**
+ * Streams decodeChatBytes made, or replays of them: decoding one again passes it through. Readers
+ * decode what they are given, and read-sources hands them text it has decoded already (to detect
+ * the format); checking a 600 MB archive's UTF-8 twice would be waste.
+ */
+const DECODED = new WeakSet<object>();
+
+/** Marks `stream` as decoded text (a replay of what decodeChatBytes gave): decoding it again passes it through. */
+export function asDecodedText<T extends AsyncIterable<Uint8Array>>(stream: T): T {
+  DECODED.add(stream);
+  return stream;
 }
 
 /**
@@ -59,8 +111,16 @@ async function* passThrough(head: Buffer, rest: AsyncIterator<Uint8Array>): Asyn
  * BOM, and transcodes UTF-16 (with a BOM, or recognisable from a leading `{`/`[` and a zero byte).
  * Already-decoded input passes through untouched, so calling this twice is harmless.
  */
-export async function* decodeChatBytes(input: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+export function decodeChatBytes(input: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  return asDecodedText(decodeBytes(input));
+}
+
+async function* decodeBytes(input: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   const iterator = input[Symbol.asyncIterator]();
+  if (DECODED.has(input)) {
+    yield* passThrough(Buffer.alloc(0), iterator);
+    return;
+  }
   // Gather at least 4 bytes to recognise a signature, even from a stream of tiny chunks.
   let head = Buffer.alloc(0);
   while (head.length < 4) {
@@ -70,10 +130,12 @@ export async function* decodeChatBytes(input: AsyncIterable<Uint8Array>): AsyncG
   }
   switch (classifyHead(head)) {
     case 'gzip':
-      yield* decodeChatBytes(gunzip(head, iterator));
+      yield* decodeBytes(gunzip(head, iterator));
       return;
     case 'utf8-bom':
-      yield* passThrough(head.subarray(3), iterator);
+      // What follows is classified again, as a second decode of the stripped text always did
+      // (a BOM written before gzip data is gunzipped).
+      yield* decodeBytes(prepend(head.subarray(3), iterator));
       return;
     case 'utf32':
       throw new DecodeError('UTF-32 text is not supported: save the file as UTF-8');
@@ -90,7 +152,7 @@ export async function* decodeChatBytes(input: AsyncIterable<Uint8Array>): AsyncG
       yield* utf16ToUtf8(head, iterator, true);
       return;
     default:
-      yield* passThrough(head, iterator);
+      yield* checkedUtf8(head, iterator);
   }
 }
 
@@ -119,11 +181,36 @@ export function plainTextStart(head: Uint8Array): number | undefined {
 }
 
 /** decodeChatBytes, with byte-layer problems reported as input errors naming the file. */
-export async function* decodeChatInput(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<Buffer> {
+export function decodeChatInput(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<Buffer> {
+  return asDecodedText(decodeInput(input, file));
+}
+
+async function* decodeInput(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<Buffer> {
   try {
-    yield* decodeChatBytes(input);
+    yield* decodeBytes(input);
   } catch (err) {
-    if (err instanceof DecodeError) throw inputError(err.message, file, undefined, err);
+    if (err instanceof DecodeError) throw inputError(err.message, file, err.offset === undefined ? undefined : { offset: err.offset }, err);
     throw err;
   }
+}
+
+/**
+ * The rest of a plain UTF-8 file's text from text offset `offset` on, read straight from the file
+ * (the parallel reader resumes the document there after the records array), checked as
+ * decodeChatInput checks the text from its start.
+ */
+export function plainTextFrom(input: AsyncIterable<Uint8Array>, offset: number, file: string): AsyncGenerator<Buffer> {
+  async function* checked(): AsyncGenerator<Buffer> {
+    const iterator = input[Symbol.asyncIterator]();
+    try {
+      yield* checkedUtf8(Buffer.alloc(0), iterator, offset);
+    } catch (err) {
+      if (err instanceof DecodeError) throw inputError(err.message, file, err.offset === undefined ? undefined : { offset: err.offset }, err);
+      throw err;
+    } finally {
+      // This layer opened nothing, but it pulls by hand: a reader that stops early closes the file through it.
+      await iterator.return?.();
+    }
+  }
+  return asDecodedText(checked());
 }

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fsError, inputError } from '../errors.js';
 import { FileChunks } from '../io/file-chunks.js';
 import { readChatDownloader } from './chat-downloader.js';
-import { classifyHead, decodeChatInput, plainTextStart } from './decode.js';
+import { asDecodedText, classifyHead, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
 import { FormatMismatch } from './format-mismatch.js';
 import { peekHead } from './json/peek.js';
@@ -303,7 +303,7 @@ async function* readSource(
     input = openInput();
     const peeked = await peekHead(decodeChatInput(input.chunks, source.file), SNIFF_BYTES);
     head = peeked.head;
-    const decoded = peeked.stream;
+    const decoded = asDecodedText(peeked.stream);
     const detected = source.format ?? detectFormat(head);
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;

@@ -48,6 +48,30 @@ describe('decodeChatBytes', () => {
     }
   });
 
+  // Found by an audit: a CP949 (Korean Windows) save was decoded with U+FFFD for every Hangul
+  // syllable and packaged as mojibake, exit 0.
+  test('text that is not UTF-8 is an input error naming the first bad byte and its offset in the text, chunked or not, gzip and BOM included', async () => {
+    const cp949 = Buffer.from([...Buffer.from('{"text":"'), 0xc7, 0xd1, 0xb0, 0xe1, ...Buffer.from('"}')]);
+    const drain = async (bytes: Uint8Array, chunk: number) => {
+      for await (const _ of decodeChatInput(chunked(bytes, chunk), 'chat.json'));
+    };
+    const expected = 'input: chat.json: not UTF-8 text: invalid byte 0xc7 at byte 9; re-save the file as UTF-8 (a Windows "ANSI" save, such as Korean CP949, is not UTF-8)';
+    for (const chunk of [1, 4, 10, 1 << 20]) {
+      expect(await errorLine(drain(cp949, chunk))).toBe(expected);
+      expect(await errorLine(drain(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp949]), chunk))).toBe(expected);
+    }
+    expect(await errorLine(drain(gzipSync(cp949), 7))).toBe(expected);
+    // The text before the bad byte is handed on first, so a JSON error before it is found first.
+    const parts: string[] = [];
+    await errorLine((async () => {
+      for await (const part of decodeChatInput(chunked(cp949, 1 << 20), 'chat.json')) parts.push(part.toString());
+    })());
+    expect(parts.join('')).toBe('{"text":"');
+    const han = Buffer.from('{"text":"한"}');
+    expect(await errorLine(drain(han.subarray(0, 11), 3))).toBe('input: chat.json: not UTF-8 text: it ends in the middle of a character (byte 0xed at byte 9 starts one; truncated?)');
+    for (const chunk of [1, 2, 10]) expect(await decode(han, chunk)).toBe('{"text":"한"}');
+  });
+
   test('corrupt gzip, UTF-32 and odd-length UTF-16 are input errors naming the file', async () => {
     const drain = async (bytes: Uint8Array) => {
       for await (const _ of decodeChatInput(chunked(bytes, 4), 'chat.json.gz'));

@@ -284,6 +284,19 @@ describe('where a JSON error is: the line and column of the text, however the fi
     expect(line).toContain(`${file}:6:${column}: comments[3]: invalid JSON at byte`);
   });
 
+  test('a byte that is not UTF-8, found by the parallel reader or by one thread: the same line and column', async () => {
+    // The "안" of comment c's body, its first byte made 0xff (in no UTF-8 text): line 5, after `  {…"body":"`.
+    const valid = text.replace(' "created_at"', ',"created_at"');
+    const at = Buffer.from(valid).indexOf(Buffer.from('안녕'), Buffer.from(valid).indexOf('"_id":"c"'));
+    const bytes = Buffer.from(valid);
+    bytes[at] = 0xff;
+    const file = write('position-latin1.json', bytes);
+    const col = [...valid.split('\n')[4]!.slice(0, valid.split('\n')[4]!.indexOf('안녕'))].length + 1;
+    const expected = `input: ${file}:5:${col}: not UTF-8 text: invalid byte 0xff at byte ${at};`;
+    expect(await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: false }))).toContain(expected);
+    expect(await errorLine(readChatSources([{ file, offsetMs: 0 }], { ...options, parallel: { minParallelBytes: 0, blockBytes: 64 } }))).toContain(expected);
+  });
+
   test('data after the document, read by the parallel reader: the error names it, and the file is closed', async () => {
     // The archive made valid (the missing comma put back), then a stray `x` on the line after it.
     const file = write('position-trailing.json', `${text.replace(' "created_at"', ',"created_at"')}  x\n`);

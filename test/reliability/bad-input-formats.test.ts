@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { SAMPLE_CHAT } from '../support/cli.js';
 import { FIXTURES } from '../ingest/helpers.js';
 import { atPath, escapeRegExp, expectRejected, STATES, useCaseTemplates } from './matrix.js';
 
@@ -102,5 +104,21 @@ describe.each(STATES)('a forced format that does not fit, on a %s VOD: exit 1 sa
     writeFileSync(chat, text);
     const line = await expectRejected(dir, [...args(chat), '--master', master], { code: 1, file: chat, position: position(chat) });
     expect(line).toContain(`it looks like ${looksLike}: name that format, or give none to have it detected`);
+  });
+});
+
+// Found by an audit: decoded with U+FFFD for every byte that is not UTF-8, a Korean Windows
+// (CP949) save of the sample packaged as mojibake with exit 0.
+describe.each(STATES)('an archive that is not UTF-8 on a %s VOD: exit 1 at the first bad byte, nothing written', (state) => {
+  const cp949 = Buffer.from(new TextEncoder().encode(readFileSync(SAMPLE_CHAT, 'utf8')).map((b) => (b >= 0x80 ? 0xc7 : b)));
+  it.each([
+    ['a CP949-like save', cp949],
+    ['gzip of it', gzipSync(cp949)],
+  ])('%s', async (_name, bytes) => {
+    const { dir, master } = newCase(state);
+    const chat = join(dir, 'cp949.json');
+    writeFileSync(chat, bytes);
+    const line = await expectRejected(dir, ['--chat', chat, '--master', master], { code: 1, file: chat, position: new RegExp(`${escapeRegExp(chat)}:5:13: `) });
+    expect(line).toContain('not UTF-8 text: invalid byte 0xc7 at byte 67; re-save the file as UTF-8');
   });
 });

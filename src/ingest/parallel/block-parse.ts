@@ -1,7 +1,9 @@
+import { inputError } from '../../errors.js';
 import { itemPath } from '../json/document-stream.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from '../json/cursor.js';
 import { invalidJson, truncatedAt } from '../json/text-errors.js';
 import type { Projection } from '../json/projection.js';
+import { checkUtf8, incompleteTail } from '../utf8.js';
 import type { FileWindow } from './file-window.js';
 
 const CLOSE_BRACKET = 0x5d;
@@ -45,6 +47,18 @@ export function parseBlock(
 ): BlockEnd {
   const cursor = new JsonCursor();
   window.load(from, stopAt - from + SLACK_BYTES);
+  // The window's bytes are checked as they are read, as decodeChatInput checks a stream's chunks
+  // (the sequential reader's text goes through it; this text comes from the file directly).
+  let checkedTo = from;
+  const checkLoaded = () => {
+    const start = Math.max(checkedTo, window.base) - window.base;
+    const end = window.final ? window.buf.length : incompleteTail(window.buf);
+    if (end <= start) return;
+    const bad = checkUtf8(window.buf.subarray(start, end), window.base + start);
+    if (bad !== undefined) throw inputError(bad.message, spec.file, { offset: bad.offset });
+    checkedTo = window.base + end;
+  };
+  checkLoaded();
   cursor.reset(window.buf, window.base, 0, window.final);
   let records = 0;
   for (;;) {
@@ -63,6 +77,7 @@ export function parseBlock(
       if (err !== NEED_MORE) throw err;
       if (window.final) throw truncatedAt(window.base + window.buf.length, spec.file, itemPath(spec.key, firstIndex + records));
       window.extend(window.base + recordStart, SLACK_BYTES);
+      checkLoaded();
       cursor.reset(window.buf, window.base, 0, window.final);
     }
   }

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArrayDelegate } from '../json/document-stream.js';
 import type { ChatMessage } from '../message.js';
 import type { IngestStats, RandomAccessText } from '../types.js';
+import { plainTextFrom } from '../decode.js';
 import { BatchDecoder } from '../worker/batch-codec.js';
 import { WORKER_YOUNG_GENERATION_MB } from '../worker/protocol.js';
 import { parseBlock, type BlockEnd, type BlockSpec } from './block-parse.js';
@@ -56,7 +57,7 @@ export function readArrayInParallel(start: number, options: ParallelArrayOptions
       if (arrayEnd === undefined) throw new Error('the records array was not read to its end');
       return arrayEnd;
     },
-    resume: (at) => createReadStream(text.path, { start: text.textStart + at, highWaterMark: 1 << 20 }),
+    resume: (at) => plainTextFrom(createReadStream(text.path, { start: text.textStart + at, highWaterMark: 1 << 20 }), at, options.spec.file),
   };
 }
 

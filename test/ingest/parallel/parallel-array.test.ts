@@ -38,6 +38,11 @@ async function read(file: string, blockBytes?: number, textStart = 0): Promise<O
   return { messages, stats, byWorker };
 }
 
+/** `text` as UTF-8, with each lone U+DC00 replaced by the single byte 0xe9, which is not UTF-8 there. */
+function latin1Byte(text: string): Buffer {
+  return Buffer.concat(text.split('\udc00').flatMap((part, i) => (i ? [Buffer.from([0xe9]), Buffer.from(part)] : [Buffer.from(part)])));
+}
+
 /** Messages without author identity (each thread interns its own author objects): what the output depends on. */
 const plain = (messages: ChatMessage[]) => messages.map((m) => ({ ...m, author: { ...m.author } }));
 
@@ -121,11 +126,16 @@ describe('reading a TwitchDownloader archive in blocks on two threads', () => {
       truncated: `{"video":{},"comments":[${comments.join(',')}`.slice(0, -40),
       trailing: `{"video":{},"comments":[${comments.join(',')}]} trailing`,
       missingClose: `{"video":{},"comments":[${comments.join(',')}],"x":1`,
+      // Checked by whichever thread reads the block, and after the array by the resumed stream.
+      notUtf8Late: `{"video":{},"comments":[${comments.slice(0, 230).join(',')},${comments[230]!.replace('look', '\udc00LATIN1\udc00')}${',' + comments.slice(231).join(',')}]}`,
+      notUtf8After: `{"video":{},"comments":[${comments.join(',')}],"x":"\udc00"}`,
     };
     for (const [name, text] of Object.entries(cases)) {
-      const file = write(text);
+      // A lone surrogate stands for a byte that is not UTF-8: 0xe9 (é in Latin-1).
+      const file = write(name.startsWith('notUtf8') ? latin1Byte(text) : text);
       const sequential = await read(file);
       expect(sequential.error, name).toBeDefined();
+      if (name.startsWith('notUtf8')) expect(sequential.error).toMatch(/^not UTF-8 text: invalid byte 0xe9 at byte \d+;/);
       for (const blockBytes of [256, 3000]) {
         const parallel = await read(file, blockBytes);
         expect(parallel.error, `${name}, blocks of ${blockBytes}`).toBe(sequential.error);
