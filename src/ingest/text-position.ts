@@ -29,6 +29,13 @@ export async function lineAndColumnAt(text: AsyncIterable<Uint8Array>, offset: n
   return { line, column };
 }
 
+/** The 1-based column of byte `byte` of a line's UTF-8 bytes: the characters (code points) before it, plus one. */
+export function columnAt(line: Uint8Array, byte: number): number {
+  let column = 1;
+  for (let i = 0; i < byte && i < line.length; i++) if ((line[i]! & 0xc0) !== 0x80) column++;
+  return column + Math.max(0, byte - line.length);
+}
+
 /**
  * `err` with the line and column of its text offset, when it has one and no line yet; `text`
  * reads the archive's text again from its start. Any failure to read it again leaves `err` as it

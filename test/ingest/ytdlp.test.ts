@@ -122,6 +122,19 @@ describe('readYtDlp ordering, ids and errors', () => {
     const cut = replay.subarray(0, replay.indexOf(0x0a) + 200);
     expect(await errorLine(readWith(readYtDlp, cut))).toBe('input: chat.json:2:200: unexpected end of line (the record is incomplete)');
   });
+
+  // Found by an audit: columns counted bytes, so on a line of Korean chat they ran past the line's
+  // end. They count characters now, as document errors' columns do (text-position.ts).
+  test('a broken line\'s column counts characters, not bytes', async () => {
+    const lines = replay.toString('utf8').split('\n');
+    const line20 = lines[19]!;
+    const half = line20.slice(0, Math.floor(line20.length / 2));
+    expect(Buffer.byteLength(half)).toBeGreaterThan(half.length);
+    const cut = [...lines.slice(0, 19), half].join('\n');
+    expect(await errorLine(readWith(readYtDlp, cut))).toBe(`input: chat.json:20:${[...half].length + 1}: unexpected end of line (the record is incomplete)`);
+    const korean = `${JSON.stringify({ replayChatItemAction: { actions: [], videoOffsetTimeMsec: '1' }, note: '한결 👋' }).slice(0, -1)} x}`;
+    expect(await errorLine(readWith(readYtDlp, korean))).toMatch(new RegExp(`^input: chat\\.json:1:${[...korean].length - 1}: `));
+  });
 });
 
 describe('readYtDlp on a file that is not YouTube chat', () => {

@@ -1,5 +1,6 @@
 import { inputError } from '../../errors.js';
 import { ByteSource } from './byte-source.js';
+import { columnAt } from '../text-position.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from './cursor.js';
 
 export interface JsonLinesBatch {
@@ -19,13 +20,15 @@ interface FastSlices {
 function diagnoseLine(line: Buffer): { message: string; column: number } {
   const cursor = new JsonCursor();
   cursor.reset(line, 0, 0, true);
+  // Columns count characters, as text-position.ts does for documents (`한` is one, not three bytes).
+  const column = (byte: number) => columnAt(line, byte);
   try {
     cursor.skip();
-    if (!cursor.atEnd()) return { message: 'unexpected data after the JSON value', column: cursor.i + 1 };
+    if (!cursor.atEnd()) return { message: 'unexpected data after the JSON value', column: column(cursor.i) };
     return { message: 'invalid JSON', column: 1 };
   } catch (err) {
-    if (err === NEED_MORE) return { message: 'unexpected end of line (the record is incomplete)', column: line.length + 1 };
-    if (err instanceof JsonSyntaxError) return { message: err.message, column: err.offset + 1 };
+    if (err === NEED_MORE) return { message: 'unexpected end of line (the record is incomplete)', column: column(line.length) };
+    if (err instanceof JsonSyntaxError) return { message: err.message, column: column(err.offset) };
     throw err;
   }
 }
