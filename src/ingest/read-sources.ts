@@ -7,7 +7,9 @@ import { readChatDownloader } from './chat-downloader.js';
 import { asDecodedText, classifyHead, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
 import { FormatMismatch } from './format-mismatch.js';
+import { JsonCursor, JsonSyntaxError, NEED_MORE } from './json/cursor.js';
 import { peekHead } from './json/peek.js';
+import { errorAtByte } from './json/text-errors.js';
 import { sortMessagesByTime, type ChatMessage } from './message.js';
 import { readNativeArchive, readNativeJsonLines } from './native.js';
 import { readTwitchDownloader } from './twitchdownloader.js';
@@ -120,32 +122,65 @@ export const READERS: Readonly<Record<FormatName, ArchiveReader>> = {
 /** Reads 1 MB at a time: fewer, larger chunks keep the per-chunk overhead of the parsers negligible. */
 const READ_CHUNK_BYTES = 1 << 20;
 
-function unrecognised(file: string, head: Uint8Array): Error {
-  // An empty or cut-off file is not an unknown format: say what it is.
-  const text = Buffer.from(head).toString('utf8').trim();
+function unrecognised(file: string, head: Buffer): Error {
+  // An empty, cut-off or broken file is not an unknown format: say what it is.
+  const text = head.toString('utf8').trim();
   if (text === '') return inputError('the file is empty', file);
-  if (head.length < SNIFF_BYTES && /^[[{]/.test(text) && !isCompleteJson(text)) {
-    return inputError(`the file ends at byte ${head.length} before its JSON is complete (truncated?)`, file);
+  if (/^[[{]/.test(text)) {
+    const problem = jsonProblem(head, head.length < SNIFF_BYTES);
+    if (problem === 'truncated') return inputError(`the file ends at byte ${head.length} before its JSON is complete (truncated?)`, file);
+    if (problem !== undefined) return errorAtByte('invalid JSON', problem.offset, `: ${problem.message}`, file);
   }
   const tried = DETECTION_ORDER.map((d) => `${d.format} (${d.looksFor})`).join('; ');
   return inputError(`unrecognised chat archive format; tried: ${tried}. Name the format with --chat FILE:format=NAME`, file);
 }
 
-function isCompleteJson(text: string): boolean {
+/**
+ * The first thing in `head` that keeps it from being JSON, read as one document or else as JSON
+ * Lines: a syntax error where it is (`[garbage`, a Python repr's `'`), or, when `head` is the
+ * whole file (`complete`), an end that comes too soon. Undefined when all of it parses. Only a
+ * value cut off at the end of the whole file is truncation: `[garbage` is not (it was reported
+ * as such, at the end of the file, while the error is at 1:2).
+ */
+function jsonProblem(head: Buffer, complete: boolean): JsonSyntaxError | 'truncated' | undefined {
+  const cursor = new JsonCursor();
+  cursor.reset(head, 0, 0, true);
   try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return !text.split('\n').some((line) => line.trim() !== '' && !isParsable(line));
+    cursor.skip();
+    if (cursor.atEnd()) return undefined;
+  } catch (err) {
+    if (err === NEED_MORE) return complete ? 'truncated' : undefined;
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    // A document's error, unless the first line is a whole value by itself (JSON Lines).
+    const firstLine = head.indexOf(0x0a);
+    if (firstLine < 0 || firstLine >= err.offset || lineProblem(head, 0, firstLine, false) !== undefined) return err;
   }
+  // The last line is the last that is not blank: a record cut off there, and then a newline, is truncation too.
+  let textEnd = head.length;
+  while (textEnd > 0 && (head[textEnd - 1] === 0x0a || head[textEnd - 1] === 0x0d || head[textEnd - 1] === 0x20 || head[textEnd - 1] === 0x09)) textEnd--;
+  for (let start = 0; start < textEnd; ) {
+    const newline = head.indexOf(0x0a, start);
+    const end = newline < 0 || newline > textEnd ? textEnd : newline;
+    const problem = lineProblem(head, start, end, end === textEnd);
+    if (problem === 'truncated') return complete ? 'truncated' : undefined;
+    if (problem !== undefined) return problem;
+    start = end + 1;
+  }
+  return undefined;
 }
 
-function isParsable(line: string): boolean {
+/** What is wrong with line [start, end) of `text` as one JSON value, if anything (a blank line is fine). */
+function lineProblem(text: Buffer, start: number, end: number, last: boolean): JsonSyntaxError | 'truncated' | undefined {
+  const cursor = new JsonCursor();
+  cursor.reset(text.subarray(start, end), start, 0, true);
+  if (cursor.atEnd()) return undefined;
   try {
-    JSON.parse(line);
-    return true;
-  } catch {
-    return false;
+    cursor.skip();
+    return cursor.atEnd() ? undefined : cursor.error('unexpected data after the JSON value');
+  } catch (err) {
+    if (err === NEED_MORE) return last ? 'truncated' : cursor.error('unexpected end of line (the record is incomplete)', end - start);
+    if (err instanceof JsonSyntaxError) return err;
+    throw err;
   }
 }
 
@@ -285,7 +320,7 @@ async function* readSource(
    */
   let reopen: (() => AsyncIterable<Uint8Array>) | undefined;
   /** The first decoded bytes, once read: what detection sees, for a forced format that does not fit. */
-  let head: Uint8Array | undefined;
+  let head: Buffer | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
     // no size: no second pass (the YouTube readers then hold the input), no random access, no

@@ -122,3 +122,22 @@ describe.each(STATES)('an archive that is not UTF-8 on a %s VOD: exit 1 at the f
     expect(line).toContain('not UTF-8 text: invalid byte 0xc7 at byte 67; re-save the file as UTF-8');
   });
 });
+
+// Found by an audit: a small file that is not JSON was said to end too soon ("the file ends at
+// byte 9 before its JSON is complete (truncated?)"), while the error is at 1:2.
+describe.each(STATES)('where a small broken file goes wrong, on a %s VOD', (state) => {
+  it.each([
+    ['not JSON after its bracket', 'g.json', '[garbage\n', ':1:2: invalid JSON at byte 1: '],
+    ['a Python repr dump', 'repr.json', "[{'id': 1, 'text': 'hi'}]", ":1:3: invalid JSON at byte 2: expected a property name but found '''"],
+    ['JSON Lines broken on line 2', 'lines.jsonl', '{"a":1}\n{"b" 2}\n{"c":3}\n', ":2:6: invalid JSON at byte 13: expected ':' but found '2'"],
+    ['data after a complete value', 'after.json', '{"x": 1} garbage', ':1:10: invalid JSON at byte 9: unexpected data after the JSON value'],
+    ['truncated, as before', 'cut.json', '[{"a":1},\n{"b":', ': the file ends at byte 15 before its JSON is complete (truncated?)'],
+    ['truncated JSON Lines, as before', 'cut.jsonl', '{"a":1}\n{"b":2\n', ': the file ends at byte 15 before its JSON is complete (truncated?)'],
+  ])('%s', async (_name, fileName, text, where) => {
+    const { dir, master } = newCase(state);
+    const chat = join(dir, fileName);
+    writeFileSync(chat, text);
+    const line = await expectRejected(dir, ['--chat', chat, '--master', master], { code: 1, file: chat });
+    expect(line).toContain(`${chat}${where}`);
+  });
+});
