@@ -37,20 +37,29 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Uint8Array>): AsyncGene
 }
 
 /** UTF-16 to UTF-8, chunk by chunk; a code unit or surrogate pair split across chunks is carried. */
-async function* utf16ToUtf8(head: Buffer, rest: AsyncIterator<Uint8Array>, bigEndian: boolean): AsyncGenerator<Buffer> {
+async function* utf16ToUtf8(head: Buffer, rest: AsyncIterator<Uint8Array>, bigEndian: boolean, bomBytes: number): AsyncGenerator<Buffer> {
   const decoder = new TextDecoder('utf-16le');
   let carry: Buffer | undefined;
+  /** Bytes of the file and of the UTF-8 text so far, for the position of an odd last byte. */
+  let fileBytes = bomBytes;
+  let textBytes = 0;
   const convert = (bytes: Buffer, last: boolean): Buffer => {
+    fileBytes += bytes.length;
     let data = carry ? Buffer.concat([carry, bytes]) : bytes;
     const even = data.length & ~1;
     carry = even < data.length ? data.subarray(even) : undefined;
     data = data.subarray(0, even);
     if (bigEndian) data = Buffer.from(data).swap16(); // copy: never flip the caller's bytes
-    return Buffer.from(decoder.decode(data, { stream: !last }), 'utf8');
+    const text = Buffer.from(decoder.decode(data, { stream: !last }), 'utf8');
+    textBytes += text.length;
+    return text;
   };
   yield convert(head, false);
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield convert(Buffer.from(next.value), false);
-  if (carry) throw new DecodeError('UTF-16 text ends in the middle of a character');
+  if (carry) {
+    // The offset is the text's end, for the line and column there; the message names the file's own byte.
+    throw new DecodeError(`UTF-16 text ends in the middle of a character: byte ${fileBytes - 1} of the file, its last, is half of one (truncated?)`, textBytes);
+  }
   yield convert(Buffer.alloc(0), true);
 }
 
@@ -140,16 +149,16 @@ async function* decodeBytes(input: AsyncIterable<Uint8Array>): AsyncGenerator<Bu
     case 'utf32':
       throw new DecodeError('UTF-32 text is not supported: save the file as UTF-8');
     case 'utf16le-bom':
-      yield* utf16ToUtf8(head.subarray(2), iterator, false);
+      yield* utf16ToUtf8(head.subarray(2), iterator, false, 2);
       return;
     case 'utf16be-bom':
-      yield* utf16ToUtf8(head.subarray(2), iterator, true);
+      yield* utf16ToUtf8(head.subarray(2), iterator, true, 2);
       return;
     case 'utf16le':
-      yield* utf16ToUtf8(head, iterator, false);
+      yield* utf16ToUtf8(head, iterator, false, 0);
       return;
     case 'utf16be':
-      yield* utf16ToUtf8(head, iterator, true);
+      yield* utf16ToUtf8(head, iterator, true, 0);
       return;
     default:
       yield* checkedUtf8(head, iterator);

@@ -79,8 +79,10 @@ describe('decodeChatBytes', () => {
     const truncatedGzip = gzipSync(Buffer.from(TEXT.repeat(50))).subarray(0, 40);
     expect(await errorLine(drain(truncatedGzip))).toBe('input: chat.json.gz: gzip data is corrupt or truncated (unexpected end of file)');
     expect(await errorLine(drain(Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])))).toBe('input: chat.json.gz: UTF-32 text is not supported: save the file as UTF-8');
+    // Found by an audit: this error had no position. It names the file's byte; the error's text
+    // offset (the end of the decoded text) gives read-sources its line and column.
     expect(await errorLine(drain(Buffer.concat([utf16('{}', false, true), Buffer.from([0x20])])))).toBe(
-      'input: chat.json.gz: UTF-16 text ends in the middle of a character',
+      'input: chat.json.gz: UTF-16 text ends in the middle of a character: byte 6 of the file, its last, is half of one (truncated?)',
     );
   });
 });

@@ -123,8 +123,9 @@ describe.each(STATES)('an archive that is not UTF-8 on a %s VOD: exit 1 at the f
   });
 });
 
-// Found by an audit: a small file that is not JSON was said to end too soon ("the file ends at
-// byte 9 before its JSON is complete (truncated?)"), while the error is at 1:2.
+// Found by an audit. A small file that is not JSON was said to end too soon ("the file ends at
+// byte 9 before its JSON is complete (truncated?)"), while the error is at 1:2; an odd-length
+// UTF-16 file's error had no position at all.
 describe.each(STATES)('where a small broken file goes wrong, on a %s VOD', (state) => {
   it.each([
     ['not JSON after its bracket', 'g.json', '[garbage\n', ':1:2: invalid JSON at byte 1: '],
@@ -133,6 +134,7 @@ describe.each(STATES)('where a small broken file goes wrong, on a %s VOD', (stat
     ['data after a complete value', 'after.json', '{"x": 1} garbage', ':1:10: invalid JSON at byte 9: unexpected data after the JSON value'],
     ['truncated, as before', 'cut.json', '[{"a":1},\n{"b":', ': the file ends at byte 15 before its JSON is complete (truncated?)'],
     ['truncated JSON Lines, as before', 'cut.jsonl', '{"a":1}\n{"b":2\n', ': the file ends at byte 15 before its JSON is complete (truncated?)'],
+    ['odd-length UTF-16', 'odd16.json', Buffer.concat([Buffer.from('\ufeff[\n{"a":1}', 'utf16le'), Buffer.from([0x7d])]), ':2:8: UTF-16 text ends in the middle of a character: byte 20 of the file'],
   ])('%s', async (_name, fileName, text, where) => {
     const { dir, master } = newCase(state);
     const chat = join(dir, fileName);
