@@ -12,10 +12,13 @@
 // them (`new URL('./read-worker.js', import.meta.url)`), which holds both in dist/ingest/worker/
 // and here, where every chunk and entry shares one folder.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Emptied first: chunk names carry a content hash, so a rebuild would leave the old chunks beside the new.
+rmSync(`${root}dist/bundle`, { recursive: true, force: true });
 
 const result = await build({
   absWorkingDir: root,

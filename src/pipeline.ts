@@ -6,7 +6,7 @@
  * Stages are pure; reading and writing happen here and in io/.
  */
 import { constants } from 'node:fs';
-import { access, lstat, readFile, stat } from 'node:fs/promises';
+import { access, lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Cue } from './cues/cue.js';
@@ -123,7 +123,9 @@ export async function packageChatReplay(options: PackageOptions): Promise<Packag
   }
   const startedAtMs = options.startedAt === undefined ? undefined : parseStartedAt(options.startedAt);
   await assertMasterReadable(masterPath, options.masterPath);
-  const lock = options.dryRun ? undefined : await lockMaster(masterPath, options.lockWaitMs);
+  // Locked where it will be written: a master that is a symbolic link is patched at its target,
+  // and a run given the link and one given the target must take the same lock.
+  const lock = options.dryRun ? undefined : await lockMaster(await realpath(masterPath).catch(() => masterPath), options.lockWaitMs);
   try {
     return await packageLocked(options, { masterPath, language, out, outDir, uriFromMaster, startedAtMs, lock });
   } finally {

@@ -107,7 +107,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (ran) exitCode = await ran;
   } catch (err) {
     // A usage error says where the options are, on the same line: one line per error.
-    const command = COMMAND_NAMES.find((name) => argv.includes(name)) ?? '<command>';
+    const command = argv.find((arg): arg is CommandName => (COMMAND_NAMES as string[]).includes(arg)) ?? '<command>';
     const hint = err instanceof ChatReplayError && err.kind === 'usage' ? ` (see "chat-replay ${command} --help")` : '';
     io.stderr(`${errorLine(err)}${hint}\n`);
     exitCode = exitCodeFor(err);

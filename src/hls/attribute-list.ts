@@ -69,8 +69,12 @@ export function splitTagLine(line: string): { tag: string; rest: string } {
 // or an unquoted token (number, hex, enumerated string, resolution) without quotes, commas or spaces.
 const ATTRIBUTE = /^[A-Z0-9-]+=(?:"[^"\r\n]*"|[^",\s]+)$/;
 
-/** Why an attribute list is malformed, or undefined when it is well-formed. */
-export function attributeListSyntaxError(text: string): string | undefined {
+/**
+ * Why an attribute list is malformed, or undefined when it is well-formed. `spacesAllowed`: spaces
+ * around an attribute pass (`BANDWIDTH=1, RESOLUTION=…`, which players accept): package patches
+ * such a line correctly, and only validate holds a master to the letter.
+ */
+export function attributeListSyntaxError(text: string, options: { spacesAllowed?: boolean } = {}): string | undefined {
   let i = 0;
   while (i < text.length) {
     let j = i;
@@ -82,7 +86,7 @@ export function attributeListSyntaxError(text: string): string | undefined {
       else if (c === ',' && !quoted) break;
     }
     if (quoted) return `unterminated quoted-string in "${text.slice(i)}"`;
-    const attribute = text.slice(i, j);
+    const attribute = options.spacesAllowed ? text.slice(i, j).trim() : text.slice(i, j);
     if (!ATTRIBUTE.test(attribute)) return `"${attribute}" is not NAME=value or NAME="quoted string"`;
     i = j + 1;
     if (j < text.length && i === text.length) return 'attribute list ends with a comma';

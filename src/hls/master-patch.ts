@@ -67,9 +67,10 @@ function groupsToJoin(master: MasterPlaylist, referenced: string[], group: strin
  * worse than it was with exit 0. (validate reports the same as master-attribute-syntax.)
  */
 function assertPatchableAttributeLists(master: MasterPlaylist): void {
+  // Spaces around attributes are let through: players accept them and the patch stays correct.
   const lines = [...master.variants.map((v) => v.line), ...master.renditions.map((r) => r.line)].sort((a, b) => a - b);
   for (const i of lines) {
-    const error = attributeListSyntaxError(splitTagLine(master.text.lines[i]!).rest);
+    const error = attributeListSyntaxError(splitTagLine(master.text.lines[i]!).rest.trimEnd(), { spacesAllowed: true });
     if (error) throw inputError(`${error}: fix the master's attribute list before packaging into it`, master.file, { line: i + 1 });
   }
 }

@@ -80,8 +80,9 @@ export async function commitRendition(
   // now). Only a name neither there nor named is created in place (writeNewFile): nobody reads it
   // until the new playlist names it. One readdir and one playlist read instead of a stat per new
   // segment: 18 000 failing stats are measurable; a rerun stats only the files it keeps.
-  const existing = options.dryRun ? new Map<string, boolean>() : await folderEntries(files.dir);
-  const live = options.dryRun ? NOTHING_LIVE : await liveSegments(join(files.dir, files.playlistName), existing);
+  // A dry run reads them too (it writes nothing), so that it reports what a run would write.
+  const existing = options.dryRun ? await folderEntries(files.dir).catch(() => new Map<string, boolean>()) : await folderEntries(files.dir);
+  const live = await liveSegments(join(files.dir, files.playlistName), existing);
   const inUse = (name: string) => live.named === 'unknown' || live.named.has(name) || existing.has(name);
   /** Removes what this run created: the segments whose names were free, and the folders made for them. */
   const takeBack = () => removeWritten(files.dir, names.filter((name) => !existing.has(name)), createdDir);

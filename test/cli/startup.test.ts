@@ -161,6 +161,8 @@ describe('help and errors with lazily loaded commands (in-process)', () => {
     const choice = await runCli(['package', '--chat', 'a.json', '--master', 'm.m3u8', '--layout', 'grid']);
     expect(choice.code).toBe(2);
     expect(choice.stderr).toBe('chat-replay: Invalid values: Argument: layout, Given: "grid", Choices: "message", "window" (see "chat-replay package --help")\n');
+    // The command typed, even when a later argument is another command's name.
+    expect((await runCli(['preview', 'validate', '--port', '-5'])).stderr).toMatch(/\(see "chat-replay preview --help"\)\n$/);
     expect((await runCli(['bogus'])).stderr).toMatch(/^chat-replay: [^\n]* \(see "chat-replay <command> --help"\)\n$/);
   });
 

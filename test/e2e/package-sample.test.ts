@@ -128,6 +128,9 @@ describe('package: the sample VOD end to end (no rules)', () => {
     const summary = JSON.parse(again.stdout);
     expect(summary.segments.unchanged).toBe(summary.segments.total);
     expect(summary.files.written).toBe(1);
+    // A dry run says the same, without writing.
+    const dry = JSON.parse((await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8'), '--json', '--dry-run'])).stdout);
+    expect(dry.segments.unchanged).toBe(summary.segments.total);
     const text = await runCli(['package', '--chat', SAMPLE_CHAT, '--master', join(dir, 'master.m3u8')]);
     expect(text.stdout).toMatch(new RegExp(`^wrote 0 of ${summary.segments.total} segments \\(\\d+ with cues, \\d+ empty; ${summary.segments.total} already there, unchanged\\) and `, 'm'));
   });

@@ -212,6 +212,11 @@ describe('byte-level oddities in playlists package normally', () => {
     expect(ours).toEqual([]);
   });
 
+  it('a master with spaces after its attribute commas, which players accept, gets a well-formed patch', async () => {
+    const r = await packageAfter((dir) => edit(dir, 'master.m3u8', (t) => t.replaceAll(',RESOLUTION', ', RESOLUTION')));
+    expect(r.after).toContain('#EXT-X-STREAM-INF:BANDWIDTH=233200, RESOLUTION=426x240,CODECS="avc1.4d4015,mp4a.40.2",SUBTITLES="chat"');
+  });
+
   it('a master without a final newline gets a well-formed patch', async () => {
     const r = await packageAfter((dir) => edit(dir, 'master.m3u8', (t) => t.replace(/\n+$/, '')));
     expect(unpatch(r.after)).toBe(r.before);

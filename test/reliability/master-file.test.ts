@@ -44,6 +44,21 @@ describe('patching the master keeps the file what it was', () => {
     expect(statSync(master)).toMatchObject({ uid: 4321, gid: 4321 });
   });
 
+  it('one lock whether the master is named by its link or its target: two runs at once both land', async () => {
+    const master = vod();
+    const real = join(dirname(master), 'real.m3u8');
+    renameSync(master, real);
+    symlinkSync('real.m3u8', master);
+    const runs = await Promise.all(
+      [
+        [master, 'a'],
+        [real, 'b'],
+      ].map(([path, name]) => runCli(['package', '--chat', SAMPLE_CHAT, '--master', path!, '--name', name!])),
+    );
+    for (const run of runs) expect(run.stderr).toBe('');
+    expect(readFileSync(real, 'utf8').match(/^#EXT-X-MEDIA:/gm)).toHaveLength(2);
+  });
+
   it('patches the file a symbolic link leads to, and the link stays a link', async () => {
     const master = vod();
     const real = join(dirname(master), 'real', 'master.m3u8');
