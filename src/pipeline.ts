@@ -267,7 +267,7 @@ export async function writeChatRendition(feed: ChatFeed, ruleSet: RuleSet, optio
   try {
     const { messages: ruled, reports } = applyRuleSet(feed.messages, ruleSet);
     const windowStats = { cues: 0, hidden: 0 };
-    const cues = layoutCues(ruled, options, windowStats, () => feed.expectedMessages());
+    const cues = layoutCues(ruled, options, windowStats);
     // Counted as the segmenter takes them rather than by a generator of its own around the
     // layout: each stage between the worker and the segments is a generator resumed once per
     // message or cue, and two of them only counting cost ~150 ms per million.
@@ -318,7 +318,7 @@ function parseStartedAt(text: string): number {
   return ms;
 }
 
-function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions, stats: { cues: number; hidden: number }, expectedMessages: () => number): Iterable<Cue> {
+function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions, stats: { cues: number; hidden: number }): Iterable<Cue> {
   const renderLine = (m: ChatMessage) => renderMessageLine(m, { showLabels: options.showLabels });
   if (options.layout === 'window') {
     return windowLayout(messages, {
@@ -330,7 +330,7 @@ function layoutCues(messages: Iterable<ChatMessage>, options: PackageOptions, st
       stats,
     });
   }
-  return messageLayout(messages, { holdMs: options.holdMs, maxVisible: options.maxVisible, renderLine, expectedMessages });
+  return messageLayout(messages, { holdMs: options.holdMs, maxVisible: options.maxVisible, renderLine });
 }
 
 /** Counts cues and the busiest minute (cue starts per wall-clock minute of video) as they pass. */

@@ -8,13 +8,6 @@ export interface MessageLayoutOptions {
   /** At most this many cues active at any instant (`--max-visible`). */
   maxVisible: number;
   renderLine: (m: ChatMessage) => string;
-  /**
-   * How many messages will come, when `messages` is not an array (whose length is used): a count
-   * known up front, or an estimate asked for when one of the id set's tables fills, which sizes the
-   * next (a reader's estimate from bytes per message). Either way a lookup then checks one or two
-   * tables instead of one per doubling.
-   */
-  expectedMessages?: number | (() => number);
 }
 
 /**
@@ -23,12 +16,14 @@ export interface MessageLayoutOptions {
  *
  * A burst of more than `maxVisible` messages in one millisecond could not satisfy both that bound
  * and "no zero-length cue", so such starts are nudged later by 1 ms each, only as far as needed
- * (start[i] ≥ start[i − maxVisible] + 1). Input must be sorted by time.
+ * (start[i] ≥ start[i − maxVisible] + 1). Input must be sorted by time (as rules leave it); a
+ * message earlier than the one before it starts with it, so starts never go back, which the cue
+ * ids rely on (cue-ids.ts).
  */
 export function* messageLayout(messages: Iterable<ChatMessage>, options: MessageLayoutOptions): Generator<Cue> {
   const { holdMs, maxVisible, renderLine } = options;
   if (!Number.isInteger(maxVisible) || maxVisible < 1) throw new RangeError(`messageLayout: maxVisible must be a positive integer, got ${maxVisible}`);
-  const allocateId = makeCueIdAllocator(Array.isArray(messages) ? messages.length : options.expectedMessages);
+  const allocateId = makeCueIdAllocator();
   // The last `maxVisible` messages and their (possibly nudged) starts, in two rings indexed by
   // message number modulo `maxVisible`: the slot message i is about to take holds message
   // i − maxVisible, the one whose start bounds message i's and whose end message i's start caps.
@@ -37,7 +32,7 @@ export function* messageLayout(messages: Iterable<ChatMessage>, options: Message
   const ringStarts = new Array<number>(maxVisible).fill(0);
 
   const cueFor = (message: ChatMessage, startMs: number, endMs: number): Cue => ({
-    id: allocateId(message.id),
+    id: allocateId(startMs),
     startMs,
     endMs: Math.max(endMs, startMs + 1),
     settings: '',
@@ -46,8 +41,9 @@ export function* messageLayout(messages: Iterable<ChatMessage>, options: Message
 
   let count = 0;
   let slot = 0;
+  let lastStartMs = 0;
   for (const message of messages) {
-    let startMs = Math.max(0, message.timeMs);
+    let startMs = message.timeMs > lastStartMs ? message.timeMs : lastStartMs;
     if (count >= maxVisible) {
       const earlierStart = ringStarts[slot]!;
       if (startMs < earlierStart + 1) startMs = earlierStart + 1;
@@ -56,6 +52,7 @@ export function* messageLayout(messages: Iterable<ChatMessage>, options: Message
     }
     ringMessages[slot] = message;
     ringStarts[slot] = startMs;
+    lastStartMs = startMs;
     count++;
     if (++slot === maxVisible) slot = 0;
   }

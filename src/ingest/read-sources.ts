@@ -85,26 +85,10 @@ export interface StreamResult {
   preroll: { dropped: number; clamped: number };
   /** Messages read so far (all sources). */
   read: number;
-  /**
-   * For expectedMessages: of the sources opened so far that it can go by (not gzip), the
-   * messages and file bytes read, and the sum of the files' sizes.
-   */
-  sized: { messages: number; bytesRead: number; bytesTotal: number };
 }
 
 function newStreamResult(): StreamResult {
-  return { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0, sized: { messages: 0, bytesRead: 0, bytesTotal: 0 } };
-}
-
-/**
- * How many messages the sources will give, judged from the bytes per message so far: 0 until the
- * reader takes its second chunk (1 MB), and for sources it cannot go by (gzip, pipes, parallel
- * reads). Messages vary in length far less than chat varies in pace: within 3 % from then on, on
- * a test archive of 60 000.
- */
-export function expectedMessages(result: StreamResult): number {
-  const { messages, bytesRead, bytesTotal } = result.sized;
-  return bytesRead > 0 ? Math.round((messages * bytesTotal) / bytesRead) : 0;
+  return { sources: [], preroll: { dropped: 0, clamped: 0 }, read: 0 };
 }
 
 /** Batches of a merge or a sorted collection: big enough that per-batch costs vanish, small enough to hand over often. */
@@ -219,20 +203,9 @@ function randomAccessTo(path: string, file: RegularFile, parallel: IngestOptions
   return textStart === undefined ? undefined : { path, textStart, size: file.size, ...parallel };
 }
 
-/**
- * Whether expectedMessages can go by a file: not gzip (gunzip reads ahead by a whole chunk of
- * compressed bytes, ten times that in text, which would make the estimate far too low), and not
- * read with random access (the parallel reader reads it through handles of its own, past the
- * stream SizedProgress counts). Such a source is left out of the estimate, messages and bytes.
- */
-function sizedForEstimate(file: RegularFile, randomAccess: RandomAccessText | undefined): boolean {
-  return randomAccess === undefined && classifyHead(file.head) !== 'gzip';
-}
-
-/** A source's bytes, and how many of them the reader has taken so far (what expectedMessages goes by). */
+/** A source's bytes, and how to let go of them. */
 interface SourceInput {
   chunks: AsyncIterable<Uint8Array>;
-  taken(): number;
   close(): Promise<void>;
 }
 
@@ -243,59 +216,15 @@ interface SourceInput {
  */
 function chunksOf(path: string): SourceInput {
   const chunks = new FileChunks(path, READ_CHUNK_BYTES);
-  return { chunks, taken: () => chunks.bytesRead, close: () => chunks.close() };
+  return { chunks, close: () => chunks.close() };
 }
 
 function streamOf(path: string): SourceInput {
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   return {
     chunks: stream,
-    // Those read, less those still waiting in the stream's buffer (its read-ahead would make the
-    // bytes per message look larger than they are).
-    taken: () => stream.bytesRead - stream.readableLength,
     close: async () => void stream.destroy(),
   };
-}
-
-/**
- * Adds a source's messages and the file bytes they came from to what expectedMessages goes by. A
- * read chunk holds several batches of records, so the two are added only when a batch follows a
- * new chunk: the messages before that batch were parsed from the bytes taken before it. (Added
- * per batch, the first batch of each chunk counted the whole chunk's bytes: 37 % too low.)
- */
-class SizedProgress {
-  private taken = 0;
-  private messages = 0;
-  private addedBytes = 0;
-  private addedMessages = 0;
-
-  constructor(
-    private readonly result: StreamResult,
-    fileSize: number,
-  ) {
-    result.sized.bytesTotal += fileSize;
-  }
-
-  batch(taken: number, messages: number): void {
-    if (taken !== this.taken) {
-      this.add();
-      this.taken = taken;
-    }
-    this.messages += messages;
-  }
-
-  /** The source is read: its bytes and messages are all in. */
-  end(taken: number): void {
-    this.batch(taken, 0);
-    this.add();
-  }
-
-  private add(): void {
-    this.result.sized.bytesRead += this.taken - this.addedBytes;
-    this.result.sized.messages += this.messages - this.addedMessages;
-    this.addedBytes = this.taken;
-    this.addedMessages = this.messages;
-  }
 }
 
 /**
@@ -323,8 +252,7 @@ async function* readSource(
   let head: Buffer | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
-    // no size: no second pass (the YouTube readers then hold the input), no random access, no
-    // estimate. A missing or unreadable file fails here or at the first read, as a file error.
+    // no size: no second pass (the YouTube readers then hold the input), no random access. A missing or unreadable file fails here or at the first read, as a file error.
     const file = await regularFile(source.file);
     const plainText = file !== undefined && plainTextStart(file.head) !== undefined;
     const openInput = () => (plainText ? chunksOf(source.file) : streamOf(source.file));
@@ -343,7 +271,6 @@ async function* readSource(
     if (detected === undefined) throw unrecognised(source.file, head);
     format = detected;
     const randomAccess = file ? randomAccessTo(source.file, file, options.parallel) : undefined;
-    const sized = file && sizedForEstimate(file, randomAccess) ? new SizedProgress(result, file.size) : undefined;
     for await (const batch of READERS[format](decoded, { file: source.file, timeBase: options.timeBase, stats, reopen, randomAccess })) {
       const kept: ChatMessage[] = [];
       for (const message of batch) {
@@ -365,11 +292,9 @@ async function* readSource(
         kept.push(message);
       }
       result.read += batch.length;
-      sized?.batch(input.taken(), batch.length);
       options.onProgress?.(result.read);
       if (kept.length) yield sortMessagesByTime(kept);
     }
-    sized?.end(input.taken());
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code) throw fsError('read chat archive', source.file, err);
     // Forced onto a file of another format: say which one detection sees.

@@ -30,7 +30,8 @@ const offsetOf = (id: string) => {
   const m = archive.messages.find((x) => x.id === id)!;
   return m.offsetMs ?? Date.parse(m.sentAt!) - Date.parse(archive.broadcast.startedAt);
 };
-const cueIdOf = (id: string) => `m${encodeURIComponent(id)}`;
+/** Cue ids are `m<startMs>` (the first cue of its millisecond, as every sampled one is). */
+const cueIdOf = (id: string) => `m${offsetOf(id)}`;
 
 /** Message ids spread over the sample, away from the same-millisecond burst at 12 s. */
 const SAMPLED_IDS = ['msg-001', 'msg-008', 'msg-010', 'msg-033', 'msg-042', 'msg-050'];
@@ -176,10 +177,10 @@ describe('sync in hls.js (headless Chromium)', () => {
       }),
     );
     const summary = await expectInSync('vod-discontinuity', chat, [
-      { cueId: 'mw1', timeMs: 1250 },
-      { cueId: 'mw2', timeMs: 7500 },
-      { cueId: 'mw3', timeMs: 14_000, domain: 1, domainStartMs: 12_000 },
-      { cueId: 'mw4', timeMs: 19_125, domain: 1, domainStartMs: 12_000 },
+      { cueId: 'm1250', timeMs: 1250 },
+      { cueId: 'm7500', timeMs: 7500 },
+      { cueId: 'm14000', timeMs: 14_000, domain: 1, domainStartMs: 12_000 },
+      { cueId: 'm19125', timeMs: 19_125, domain: 1, domainStartMs: 12_000 },
     ]);
     expect(summary.timestampMaps).toHaveLength(2);
   }, 120_000);

@@ -61,8 +61,6 @@ export interface ChatFeed {
   ready(): Promise<void>;
   /** Complete once `messages` has been iterated to the end. */
   result(): ChatFeedResult;
-  /** How many messages the sources will give, judged from the bytes read so far (read-sources.ts expectedMessages; 0 while unknown). */
-  expectedMessages(): number;
   /** Stops the worker (idempotent); call when done or on failure. */
   close(): Promise<void>;
 }
@@ -121,7 +119,6 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
   // Collect order arrives sorted, as one source; stream order is merged here, in time order.
   const merge = options.order === 'stream' ? new TimeOrderMerge(sources.length, REORDER_WINDOW_MS) : new TimeOrderMerge(1, 0);
   let kept = 0;
-  let expected = 0;
   /** The merge's next message, once it could tell it (ready() looks ahead for it). */
   let peeked: ChatMessage | undefined;
   const nextMessage = (): ChatMessage | undefined => (peeked ??= merge.next());
@@ -137,7 +134,6 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
     else if (message.type === 'batch') {
       options.onProgress?.(message.read);
       kept += message.batch.count;
-      expected = message.expected;
       if (!merge.add(message.source, message.batch, decoder.register(message.batch))) throw new ChatFeedOutOfOrder(sources[message.source]!.file);
     } else if (message.type === 'source-end') merge.end(message.source);
     else if (message.type === 'end') final = { sources: message.sources, preroll: message.preroll, kept };
@@ -229,7 +225,6 @@ export function openChatFeed(sources: ChatSource[], options: ChatFeedOptions, st
       if (!final) throw new Error('the chat feed was read before it ended');
       return final;
     },
-    expectedMessages: () => expected,
     close,
   };
 }

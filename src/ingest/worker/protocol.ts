@@ -60,7 +60,7 @@ export interface SerializedError {
 
 export type WorkerMessage =
   /** A batch of one source (stream order: sorted on its own; collect order: all of them, in order, as source 0). */
-  | { type: 'batch'; source: number; batch: EncodedBatch; read: number; expected: number }
+  | { type: 'batch'; source: number; batch: EncodedBatch; read: number }
   /** That source has no more batches. */
   | { type: 'source-end'; source: number }
   /** Messages read so far, while nothing is ready to hand over (collect order reads everything first). */

@@ -6,7 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { mapperFromAnchors } from '../../hls/program-date-time.js';
 import type { ChatMessage } from '../message.js';
-import { expectedMessages, streamChatSources, streamSourceBatches, type SourceEvent } from '../read-sources.js';
+import { streamChatSources, streamSourceBatches, type SourceEvent } from '../read-sources.js';
 import { BatchEncoder, transferables } from './batch-codec.js';
 import { CONTROL_SLOTS, HEARTBEAT, HEARTBEAT_MS, MAX_BATCHES_IN_FLIGHT, POSTED, serializeError, TAKEN, type ReadWorkerData, type ReadWorkerInput, type WorkerMessage } from './protocol.js';
 
@@ -69,7 +69,7 @@ async function run(input: ReadWorkerInput): Promise<void> {
       }
       waitForRoom();
       const encoded = encoder.encode(event.batch);
-      post({ type: 'batch', source: event.source, batch: encoded, read: stream.result.read, expected: expectedMessages(stream.result) }, transferables(encoded));
+      post({ type: 'batch', source: event.source, batch: encoded, read: stream.result.read }, transferables(encoded));
     }
     clearInterval(progress);
     post({ type: 'end', sources: stream.result.sources, preroll: stream.result.preroll, read: stream.result.read });

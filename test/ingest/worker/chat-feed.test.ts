@@ -27,17 +27,12 @@ describe('openChatFeed (worker thread)', () => {
     const feed = openChatFeed([{ file, offsetMs: -30, label: 'TW' }], { ...options, onProgress: (n) => progress.push(n) });
     let count = 0;
     let last = -1;
-    // The reader's estimate of the count (messages read, pre-roll included) goes by bytes per message.
-    expect(feed.expectedMessages()).toBe(0);
-    const estimates: number[] = [];
     for (const m of feed.messages) {
       expect(m.timeMs).toBeGreaterThanOrEqual(last);
       expect(m.source).toBe('TW');
       last = m.timeMs;
-      if (count++ % 5000 === 0) estimates.push(feed.expectedMessages());
+      count++;
     }
-    // ~15 000 messages a 1 MB chunk: an estimate from the second chunk on.
-    for (const estimate of [...estimates.slice(4), feed.expectedMessages()]) expect(Math.abs(estimate - 40_000)).toBeLessThan(2000);
     const result = feed.result();
     expect(count).toBe(39_999);
     expect(result.kept).toBe(39_999);
