@@ -13,6 +13,8 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
+  // zod refuses Infinity (JSON's 1e400) as not a number: say why, not "expected number, got number".
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to represent';
   if (Array.isArray(value)) return 'array';
   if (value === undefined) return 'nothing';
   return typeof value;

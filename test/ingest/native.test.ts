@@ -46,6 +46,12 @@ describe('readNativeArchive', () => {
       'input: chat.json: version: unsupported version 2 (expected 1)',
     );
   });
+
+  test('a number past what a double holds (1e400, Infinity once parsed) is called that, not "expected number, got number"', async () => {
+    const huge = JSON.stringify({ version: 1, messages: [msg('a')] }).replace('"offsetMs":1000', '"offsetMs":1e400');
+    expect(huge).toContain('1e400');
+    expect(await errorLine(readWith(readNativeArchive, huge))).toBe('input: chat.json: messages[0].offsetMs: expected number, got a number too large to represent');
+  });
 });
 
 describe('readNativeJsonLines', () => {
