@@ -94,8 +94,9 @@ export function judgeTargets(scenarios, segmenterOnly = []) {
   }
   const seg200 = segmenterOnly.find((r) => r.messages === 2e5 && r.ok);
   out.splice(2, 0, target('200 k cues, segmenter alone (in memory): ≥ 10× faster than node-webvtt', seg200?.speedup, (v) => v >= 10, (v) => `${v.toFixed(1)}×`));
-  const many = scenarios.find((s) => s.segments >= 18_000 && s.package?.ok);
-  out.push(target('18 000 segments: wall ≤ 5 s with 1 M messages', many && many.messages >= 1e6 ? many.package.wall.median / 1000 : undefined, (v) => v <= 5, (v) => `${v.toFixed(2)} s`));
+  // The 1 M case on 2 s segments; a 5 M run on 6 s segments has as many files but five times the chat.
+  const many = scenarios.find((s) => s.messages === 1e6 && s.segments >= 18_000 && s.package?.ok);
+  out.push(target('18 000 segments: wall ≤ 5 s with 1 M messages', many ? many.package.wall.median / 1000 : undefined, (v) => v <= 5, (v) => `${v.toFixed(2)} s`));
   return out;
 }
 
