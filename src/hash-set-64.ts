@@ -1,31 +1,19 @@
 /**
  * A set of 64-bit hashes, given as two 32-bit halves: linear probing over arrays of (hi, lo) pairs,
  * 8 bytes a slot, with (0, 0) marking an empty slot (a hash that is (0, 0) is stored as (0, 1)).
- * Where a Set<string> of ids costs over 100 bytes an id, this costs 8–16. Cue ids (unique across
- * the presentation) and the YouTube readers' first pass use it.
+ * Where a Set<string> of ids costs over 100 bytes an id, this costs 8–16. The YouTube readers'
+ * first pass uses it (youtube/id-hash-set.ts).
  *
  * Whole hashes are compared, so whether two ids count as one depends on their hashes alone
  * (p ≈ 3·10⁻⁸ at a million), never on how the tables were sized: the same input gives the same
- * answers on any machine. (Keeping only one half, 4 bytes a slot, made that depend on which
- * entries lay on a probe path, hence on table sizes, hence on a timing-dependent estimate.)
+ * answers on any machine.
  *
- * The set does not double by copying: when a table is three-quarters full, adds go to a new,
- * bigger one and a lookup checks each. Doubling by copying had the old and the new table alive at
- * once, 24 MB at a million hashes. Every extra table is a cache miss per lookup, though (five
- * tables from the smallest size to a million: 0.2 s against 0.06 s for one), so the first table is
- * sized for the count expected when that is known, and when only an estimate will be (a reader's,
- * from bytes per message) it is asked for when a table fills and sizes the next for the rest; a
- * table that much bigger than the others takes in their entries (addTable): one table, 11.2 MB,
- * at a million.
+ * The set does not double by copying: when a table is three-quarters full, adds go to a new one
+ * twice its size and a lookup checks each. Doubling by copying had the old and the new table alive
+ * at once, 24 MB at a million hashes.
  */
 const MIN_SLOTS = 1 << 16;
 const MAX_LOAD = 0.75;
-/** Room for this much more than the estimate: a reader's is a little low at first. */
-const ESTIMATE_SLACK = 1.1;
-/** A table sized from an estimate is at most this many times the one before: an estimate is only a guess. */
-const MAX_STEP = 64;
-/** A new table this many times all the others together takes in their entries (see addTable). */
-const ABSORB_RATIO = 8;
 
 export class HashSet64 {
   /** Oldest first; (hi, lo) pairs. */
@@ -34,19 +22,15 @@ export class HashSet64 {
   private room = 0;
   private count = 0;
 
-  /** `expected`: how many adds will come, when known; `estimate`: how many in all, asked for when a table fills. */
-  constructor(
-    expected = 0,
-    private readonly estimate?: () => number,
-  ) {
-    this.addTable(Math.max(MIN_SLOTS, Math.ceil((Number.isFinite(expected) ? expected : 0) / MAX_LOAD)));
+  constructor() {
+    this.addTable(MIN_SLOTS);
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** How many tables a lookup checks: one while the count expected up front is not exceeded. */
+  /** How many tables a lookup checks. */
   get tableCount(): number {
     return this.tables.length;
   }
@@ -67,7 +51,7 @@ export class HashSet64 {
     let slot = slotOf(newest, h, l);
     if (newest[slot] !== 0 || newest[slot + 1] !== 0) return false;
     if (this.room === 0) {
-      newest = this.addTable(this.nextSlots(newest.length / 2));
+      newest = this.addTable(newest.length);
       slot = slotOf(newest, h, l);
     }
     newest[slot] = h;
@@ -87,41 +71,9 @@ export class HashSet64 {
     return false;
   }
 
-  /**
-   * Twice the last table, or room for the rest of the estimate when that is more (at most
-   * MAX_STEP times the last): tables still grow geometrically when the estimate is low.
-   */
-  private nextSlots(lastSlots: number): number {
-    const rest = (this.estimate?.() ?? 0) - this.count;
-    const forRest = rest > 0 && Number.isFinite(rest) ? Math.ceil((rest * ESTIMATE_SLACK) / MAX_LOAD) : 0;
-    return Math.min(MAX_STEP * lastSlots, Math.max(2 * lastSlots, forRest));
-  }
-
-  /**
-   * Adds a table of `slots`. When it is at least ABSORB_RATIO times all the others together (a
-   * table sized from an estimate, after the first), their entries move into it and they go: a
-   * lookup then checks one table, and copying them costs little against what it saves (at a
-   * million: 49 152 entries moved, one probe of a 512 kB table less per add, ~0.07 s).
-   */
   private addTable(slots: number): Int32Array {
     const table = new Int32Array(2 * slots);
-    let older = 0;
-    for (const t of this.tables) older += t.length >>> 1;
     this.room = Math.floor(slots * MAX_LOAD);
-    if (older > 0 && slots >= ABSORB_RATIO * older) {
-      for (const t of this.tables) {
-        for (let i = 0; i < t.length; i += 2) {
-          const h = t[i]!;
-          const l = t[i + 1]!;
-          if (h === 0 && l === 0) continue;
-          const slot = slotOf(table, h, l);
-          table[slot] = h;
-          table[slot + 1] = l;
-          this.room--;
-        }
-      }
-      this.tables.length = 0;
-    }
     this.tables.push(table);
     return table;
   }

@@ -45,10 +45,26 @@ function vttTime(ms) {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
 }
 
+/**
+ * Cue ids as chat-replay writes them (`m<startMs>`, `m<startMs>.<n>` for the n-th cue of one
+ * millisecond), so that node-webvtt is given, and writes, as many bytes a cue as we do. Until the
+ * ninth session they were the message ids (UUIDs, 36 characters), as ours were then.
+ */
+let lastCueMs = -1;
+let sameMs = 0;
+function vttCueId(timeMs) {
+  if (timeMs !== lastCueMs) {
+    lastCueMs = timeMs;
+    sameMs = 1;
+    return `m${timeMs}`;
+  }
+  return `m${timeMs}.${++sameMs}`;
+}
+
 /** The same chat as one WebVTT file: one cue per message, held 5 s, what node-webvtt is given. */
 function vttCue(m) {
   const text = `${m.user.displayName}: ${m.text}`.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `${m.id}\n${vttTime(m.timeMs)} --> ${vttTime(m.timeMs + 5000)}\n${text}\n\n`;
+  return `${vttCueId(m.timeMs)}\n${vttTime(m.timeMs)} --> ${vttTime(m.timeMs + 5000)}\n${text}\n\n`;
 }
 
 const SHAPES = {
@@ -74,7 +90,18 @@ const SHAPES = {
     separator: ',',
     tail: ']}',
   },
-  vtt: { ext: 'vtt', head: () => 'WEBVTT\n\n', item: (m) => vttCue(m), separator: '', tail: '' },
+  vtt: {
+    // Files of the earlier id scheme are not reused.
+    version: 2,
+    ext: 'vtt',
+    head: () => {
+      lastCueMs = -1;
+      return 'WEBVTT\n\n';
+    },
+    item: (m) => vttCue(m),
+    separator: '',
+    tail: '',
+  },
 };
 
 /**
@@ -84,7 +111,7 @@ const SHAPES = {
  */
 export async function ensureArchive(dataDir, shape, n, seed) {
   const spec = SHAPES[shape];
-  const path = join(dataDir, `${shape}-${n}-seed${seed}.${spec.ext}`);
+  const path = join(dataDir, `${shape}${spec.version ? `-v${spec.version}` : ''}-${n}-seed${seed}.${spec.ext}`);
   const meta = `${path}.meta.json`;
   if (existsSync(path) && existsSync(meta)) return { path, ...JSON.parse(readFileSync(meta, 'utf8')) };
   const started = performance.now();

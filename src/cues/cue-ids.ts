@@ -9,8 +9,10 @@
  * counter suffices. Until the ninth session ids were `m<message id>`, which needed a set of every
  * id taken (8 bytes a message, 11.7 MB at a million, the one thing that still grew with the
  * broadcast) and were 37 characters long for TwitchDownloader's UUIDs, a third of each cue block.
- * Like the window layout's `w<startMs>`, these ids are stable across runs and only change where
- * the cues themselves do.
+ * Like the window layout's `w<startMs>`, these ids are the same on every run of the same input.
+ * A message dropped by a rule change renumbers the later cues of its millisecond (`m1000.2` then
+ * names what was `m1000.3`); message-id ids did not, but such a change moves the ends of the cues
+ * around it either way, so segments of two runs were never meant to be mixed.
  */
 export function makeCueIdAllocator(): (startMs: number) => string {
   let lastStartMs = Number.NEGATIVE_INFINITY;

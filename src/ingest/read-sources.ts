@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fsError, inputError } from '../errors.js';
 import { FileChunks } from '../io/file-chunks.js';
 import { readChatDownloader } from './chat-downloader.js';
-import { asDecodedText, classifyHead, decodeChatInput, plainTextStart } from './decode.js';
+import { asDecodedText, decodeChatInput, plainTextStart } from './decode.js';
 import { DETECTION_ORDER, detectFormat, SNIFF_BYTES } from './detect.js';
 import { FormatMismatch } from './format-mismatch.js';
 import { JsonCursor, JsonSyntaxError, NEED_MORE } from './json/cursor.js';
@@ -252,7 +252,8 @@ async function* readSource(
   let head: Buffer | undefined;
   try {
     // A pipe (`--chat /dev/stdin`, `<(…)`, a FIFO) can be read only once, from its start, and has
-    // no size: no second pass (the YouTube readers then hold the input), no random access. A missing or unreadable file fails here or at the first read, as a file error.
+    // no size: no second pass (the YouTube readers then hold the input), no random access. A
+    // missing or unreadable file fails here or at the first read, as a file error.
     const file = await regularFile(source.file);
     const plainText = file !== undefined && plainTextStart(file.head) !== undefined;
     const openInput = () => (plainText ? chunksOf(source.file) : streamOf(source.file));

@@ -11,8 +11,6 @@ import { open, type FileHandle } from 'node:fs/promises';
  * and ~150 ms of CPU into one buffer.
  */
 export class FileChunks implements AsyncIterable<Uint8Array> {
-  /** Bytes handed out so far (there is no read-ahead: all of them were asked for). */
-  bytesRead = 0;
   private handle: FileHandle | undefined;
   private closed = false;
 
@@ -55,7 +53,6 @@ export class FileChunks implements AsyncIterable<Uint8Array> {
         filled += bytesRead;
       }
       if (filled === 0) return;
-      this.bytesRead += filled;
       yield buffer.subarray(0, filled);
       if (filled < buffer.length) return;
     }

@@ -56,7 +56,8 @@ export function generateArchive(r, video) {
   const messages = times.map((time, i) => {
     // offsetMs cannot be negative: pre-roll and some others are written as absolute sentAt.
     const absolute = time < 0 || (r.chance(0.15) && time < 10 * 365 * 86_400_000);
-    // Repeated ids, and ids that look like a repeat's disambiguated form (`dup~2`).
+    // Repeated ids, and ids that looked like a repeat's disambiguated form (`dup~2`) when cue ids
+    // were built from message ids: readers and rules must still take them as they are.
     const m = { id: dupId && r.chance(0.3) ? r.pick(['dup', 'dup', 'dup~2', 'dup~3']) : r.weighted([[9, `m${i}`], [1, `${randomText(r, 2)}#${i}`]]) };
     if (absolute) m.sentAt = isoAt(r, time);
     else m.offsetMs = time;

@@ -192,7 +192,7 @@ describe('message times out of range', () => {
 });
 
 describe('streamChatSources input kinds', () => {
-  // Texts of 1–80 characters, in a fixed pseudo-random order: bytes per message vary as in a chat.
+  // Texts of 1–80 characters, in a fixed pseudo-random order.
   const archive = (n: number) =>
     JSON.stringify({
       version: 1,
@@ -200,7 +200,7 @@ describe('streamChatSources input kinds', () => {
     });
 
   test('reads every message of a file read with random access (the parallel reader)', async () => {
-    const file = write('estimate-parallel.json', archive(20_000));
+    const file = write('parallel.json', archive(20_000));
     const stream = streamChatSources([{ file, offsetMs: 0 }], { ...options, order: 'stream', parallel: { minParallelBytes: 0 } });
     for await (const batch of stream.batches) void batch;
     expect(stream.result.read).toBe(20_000);

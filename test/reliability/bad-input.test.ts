@@ -122,9 +122,10 @@ describe('odd but valid archives package normally', () => {
     expect(r.errors).toEqual([]);
   });
 
-  // Found by the fuzz, fixed in f14e55b (src/cues/cue-ids.ts): a repeated id became `<id>~2`, the
-  // same as a message whose own id is "a~2", so two cues shared an identifier and hls.js drops the
-  // later one (validate: cue-id-duplicate).
+  // Found by the fuzz, fixed in f14e55b: cue ids were then built from message ids, and a repeated
+  // id became `<id>~2`, the same as a message whose own id is "a~2", so two cues shared an
+  // identifier and hls.js drops the later one (validate: cue-id-duplicate). Cue ids are built from
+  // start times now; message ids like these must still never reach one cue id twice.
   it('keeps ids distinct when a message id looks like a repeat\'s suffix (a, a, a~2)', async () => {
     const r = await packageMessages({ version: 1, messages: [msg('a', 1000, 'first a'), msg('a', 1500, 'second a'), msg('a~2', 2000, 'its own a~2')] }, 'suffix-ids');
     const ids = r.segments[0]!.cues.map((c) => c.id);
@@ -133,9 +134,9 @@ describe('odd but valid archives package normally', () => {
     expect(r.errors).toEqual([]);
   });
 
-  // Found by the fuzz, fixed in f14e55b (src/cues/cue-ids.ts): encodeURIComponent threw URIError on
-  // a lone surrogate, so an id like "\udc00" (valid JSON, valid per the schema) crashed the run with
-  // exit 3 and "URI malformed", naming no file. Texts with lone surrogates were always fine.
+  // Found by the fuzz, fixed in f14e55b: when cue ids were built from message ids,
+  // encodeURIComponent threw URIError on a lone surrogate, so an id like "\udc00" (valid JSON,
+  // valid per the schema) crashed the run with exit 3 and "URI malformed", naming no file.
   it('packages a message whose id holds a lone surrogate', async () => {
     const r = await packageMessages({ version: 1, messages: [msg('ok', 500, 'before'), msg('bad\udc00id', 1000, 'lone surrogate id'), msg('\ud800', 1200, 'another')] }, 'surrogate-ids');
     const shown = r.segments[0]!.cues.map((c) => visibleText(c.text));
