@@ -30,7 +30,10 @@ export interface SegmenterStats {
  *
  * A cue's end is cut at the video's end and at the next EXT-X-DISCONTINUITY: each discontinuity
  * domain has its own timestamp map, and a cue repeated across two domains would be shown twice by
- * hls.js (it prefixes cue ids with the domain).
+ * hls.js (it prefixes cue ids with the domain). A cue that starts in a domain's last fraction of a
+ * millisecond (a domain of 6.006006 s segments ends between two) has no whole millisecond left
+ * there: it is shown from the next domain's first whole millisecond instead, as chat sent while
+ * the video was cut shows when it resumes.
  */
 export function* segmentCuesOnTimeline(
   cues: Iterable<Cue>,
@@ -43,9 +46,13 @@ export function* segmentCuesOnTimeline(
   const domainEndUs: number[] = [];
   for (const s of timeline.segments) domainEndUs[s.domain] = s.startUs + s.durationUs;
 
+  const videoEndUs = timeline.segments.length > 0 ? timeline.segments.at(-1)!.startUs + timeline.segments.at(-1)!.durationUs : 0;
+
   const iterator = cues[Symbol.iterator]();
   let next = iterator.next();
   const active: PlacedCue[] = [];
+  /** Cues moved past a domain's end, in start order, each starting no later than any cue still to come. */
+  let deferred: Cue[] = [];
 
   for (const segment of timeline.segments) {
     const windowStartUs = segment.startUs;
@@ -58,12 +65,27 @@ export function* segmentCuesOnTimeline(
     }
     active.length = kept;
     const domainEnd = domainEndUs[segment.domain]!;
+    if (deferred.length > 0) {
+      let k = 0;
+      for (; k < deferred.length && deferred[k]!.startMs * 1000 < windowEndUs; k++) {
+        const placed = place(deferred[k]!, segment, domainEnd, stats);
+        if (placed) active.push(placed);
+      }
+      if (k > 0) deferred = deferred.slice(k);
+    }
+    const lastWholeMs = Math.floor(domainEnd / 1000);
     while (!next.done && next.value.startMs * 1000 < windowEndUs) {
-      onCue?.(next.value);
-      const placed = place(next.value, segment, domainEnd, stats);
-      // One that already ended (only out-of-order input gives such) would be dropped by the next
-      // window's compaction anyway, unseen.
-      if (placed && placed.endMs * 1000 > windowStartUs) active.push(placed);
+      const cue = next.value;
+      onCue?.(cue);
+      if (cue.startMs >= lastWholeMs && domainEnd < videoEndUs) {
+        const startMs = Math.ceil(domainEnd / 1000);
+        deferred.push({ id: cue.id, startMs, endMs: Math.max(cue.endMs, startMs + 1), settings: cue.settings, payload: cue.payload });
+      } else {
+        const placed = place(cue, segment, domainEnd, stats);
+        // One that already ended (only out-of-order input gives such) would be dropped by the next
+        // window's compaction anyway, unseen.
+        if (placed && placed.endMs * 1000 > windowStartUs) active.push(placed);
+      }
       next = iterator.next();
     }
     // A copy: the consumer may keep the list, and `active` changes with the next window.
@@ -73,6 +95,8 @@ export function* segmentCuesOnTimeline(
     onCue?.(next.value);
     stats.droppedPastEnd++;
   }
+  // Moved into a last domain shorter than a millisecond: past the end of the video after all.
+  stats.droppedPastEnd += deferred.length;
 }
 
 function place(cue: Cue, segment: TimelineSegment, domainEndUs: number, stats: SegmenterStats): PlacedCue | undefined {

@@ -71,6 +71,34 @@ describe('segmentCuesOnTimeline', () => {
     expect(stats.clipped).toBe(1);
   });
 
+  it('shows a cue that starts in the last fraction of a millisecond of a domain from the next domain\'s first whole millisecond', () => {
+    // The first domain ends at 6001.5 ms: no whole-millisecond cue starting at 6001 fits before it.
+    const t = timeline([6000, 4000], [1]);
+    t.segments[0]!.durationUs = 6_001_500;
+    t.segments[1]!.startUs = 6_001_500;
+    const cues = [cue('a', 5000, 9000), cue('b', 6001, 9000), cue('c', 6001, 6002), cue('d', 6001, 6001 + 1), cue('e', 7000, 8000)];
+    const { out, stats } = run(cues, t);
+    expect(out[0]!.cues.map((c) => [c.id, c.startMs, c.endMs, c.domain])).toEqual([['a', 5000, 6001, 0]]);
+    expect(out[1]!.cues.map((c) => [c.id, c.startMs, c.endMs, c.domain])).toEqual([
+      ['b', 6002, 9000, 1],
+      ['c', 6002, 6003, 1],
+      ['d', 6002, 6003, 1],
+      ['e', 7000, 8000, 1],
+    ]);
+    // Only the cue cut at the discontinuity counts as clipped; nothing is dropped.
+    expect(stats).toEqual({ droppedPastEnd: 0, clipped: 1 });
+  });
+
+  it('still drops a cue in the last fraction of a millisecond of the video, and leaves segment boundaries inside a domain alone', () => {
+    const t = timeline([6000, 4000]);
+    t.segments[0]!.durationUs = 6_000_500;
+    t.segments[1]!.startUs = 6_000_500;
+    t.segments[1]!.durationUs = 4_000_700;
+    const { out, stats } = run([cue('a', 6000, 7000), cue('z', 10_001, 10_500)], t);
+    expect(out.map((s) => s.cues.map((c) => [c.id, c.startMs, c.endMs]))).toEqual([[['a', 6000, 7000]], [['a', 6000, 7000]]]);
+    expect(stats).toEqual({ droppedPastEnd: 0, clipped: 1 });
+  });
+
   it('every cue lands in exactly the segments it overlaps, in order (property)', () => {
     fc.assert(
       fc.property(
