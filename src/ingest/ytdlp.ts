@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AuthorInterner } from './author-intern.js';
 import { decodeChatInput } from './decode.js';
-import { streamJsonLines } from './json/lines-stream.js';
+import { parseJsonLine, streamJsonLineChunks } from './json/lines-stream.js';
 import type { ChatMessage } from './message.js';
 import { describeRecord, FormatMismatch } from './format-mismatch.js';
 import { schemaError } from './schema-error.js';
@@ -112,10 +112,13 @@ export const readYtDlp: ArchiveReader = async function* (input, ctx: ReaderConte
   /** Whether any line is YouTube chat; until one is, the first line, to say what the file holds instead. */
   let isYouTubeChat = false;
   let firstOther: { line: number; raw: unknown } | undefined;
-  for await (const batch of streamJsonLines(decodeChatInput(second, ctx.file), ctx.file)) {
-    for (let k = 0; k < batch.values.length; k++) {
-      const raw = batch.values[k];
-      const line = batch.lines[k]!;
+  for await (const chunk of streamJsonLineChunks(decodeChatInput(second, ctx.file))) {
+    for (let k = 0; k < chunk.starts.length; k++) {
+      // Parsed only now, so that each line's tree (1–2 kB of JSON, mostly photos and tracking
+      // params) dies before the next is parsed.
+      const raw = parseJsonLine(chunk, k, ctx.file);
+      if (raw === undefined) continue;
+      const line = chunk.lines[k]!;
       ctx.stats.records++;
       const parsed = parseAt(LineSchema, raw, ctx.file, line, '');
       const replay = parsed.replayChatItemAction;

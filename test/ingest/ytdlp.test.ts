@@ -123,6 +123,15 @@ describe('readYtDlp ordering, ids and errors', () => {
     expect(await errorLine(readWith(readYtDlp, cut))).toBe('input: chat.json:2:200: unexpected end of line (the record is incomplete)');
   });
 
+  test('reports the first bad line in file order: lines are parsed one at a time, not a chunk at a time', async () => {
+    // A schema error on line 2 and a line that is not JSON on line 3, in one read chunk.
+    const badName = replayLine('1', { addChatItemAction: { item: textItem('x', 'hi', 'UCa', { authorName: { simpleText: 7 } }) } });
+    const text = `${replayLine('0', { addChatItemAction: { item: textItem('y', 'ok') } })}\n${badName}\n{"replayChatItemAction": [\n`;
+    expect(await errorLine(readWith(readYtDlp, text))).toBe(
+      'input: chat.json:2: replayChatItemAction.actions[0].addChatItemAction.item.liveChatTextMessageRenderer.authorName.simpleText: expected string, got number',
+    );
+  });
+
   // Found by an audit: columns counted bytes, so on a line of Korean chat they ran past the line's
   // end. They count characters now, as document errors' columns do (text-position.ts).
   test('a broken line\'s column counts characters, not bytes', async () => {

@@ -33,20 +33,32 @@ function diagnoseLine(line: Buffer): { message: string; column: number } {
   }
 }
 
+/** The lines of one input chunk, not parsed yet (streamJsonLineChunks). */
+export interface JsonLinesChunk {
+  /** The bytes the offsets point into: valid only until the next chunk is asked for. */
+  readonly buf: Buffer;
+  /** Per line: where it starts and ends in `buf`, and its 1-based line number. */
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly lines: number[];
+}
+
 /**
- * Streams JSON Lines (yt-dlp `.live_chat.json`, `.jsonl`): one value per line, parsed with
- * JSON.parse, in batches of whatever one input chunk completes. A raw newline cannot occur inside
- * a JSON string, so splitting on 0x0A is exact.
+ * Splits JSON Lines (yt-dlp `.live_chat.json`, `.jsonl`) into lines, a chunk of input at a time,
+ * without parsing them: a reader that parses each line just before it uses it lets each parsed
+ * tree die young. Parsed a chunk at a time (~600 yt-dlp lines of 1.7 kB), the trees outlived
+ * scavenges together: 64 MB promoted to the old generation for 200 k lines. A raw newline cannot
+ * occur inside a JSON string, so splitting on 0x0A is exact. Lines of whitespace only are left
+ * out here when they are ASCII whitespace (parseJsonLine skips any other blank line).
  */
-export async function* streamJsonLines(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<JsonLinesBatch> {
+export async function* streamJsonLineChunks(input: AsyncIterable<Uint8Array>): AsyncGenerator<JsonLinesChunk> {
   const source = new ByteSource(input);
   let line = 0;
   let start = 0;
   for (;;) {
     await source.more(start);
     const buf = source.buf;
-    const fast = buf as unknown as FastSlices;
-    const batch: JsonLinesBatch = { values: [], lines: [] };
+    const chunk: JsonLinesChunk = { buf, starts: [], ends: [], lines: [] };
     start = 0;
     for (;;) {
       let end = buf.indexOf(0x0a, start);
@@ -56,22 +68,53 @@ export async function* streamJsonLines(input: AsyncIterable<Uint8Array>, file: s
         end = buf.length; // the last line may lack its newline
       }
       line++;
-      const text = fast.utf8Slice(start, end);
-      if (text.trim() !== '') {
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          const { message, column } = diagnoseLine(buf.subarray(start, end));
-          throw inputError(message, file, { line, column });
-        }
-        batch.values.push(value);
-        batch.lines.push(line);
+      let first = start;
+      while (first < end && isAsciiWhitespace(buf[first]!)) first++;
+      if (first < end) {
+        chunk.starts.push(start);
+        chunk.ends.push(end);
+        chunk.lines.push(line);
       }
       start = end + 1;
       if (start >= buf.length) break;
     }
-    if (batch.values.length) yield batch;
+    if (chunk.starts.length) yield chunk;
     if (source.done) return;
+  }
+}
+
+function isAsciiWhitespace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+}
+
+/**
+ * Line `k` of a chunk, parsed with JSON.parse; undefined when the line is blank (`trim()` leaves
+ * nothing: a no-break space or a byte-order mark alone). A line that is not JSON throws its
+ * position: the line, and the column where it goes wrong.
+ */
+export function parseJsonLine(chunk: JsonLinesChunk, k: number, file: string): unknown {
+  const start = chunk.starts[k]!;
+  const end = chunk.ends[k]!;
+  const text = (chunk.buf as unknown as FastSlices).utf8Slice(start, end);
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (text.trim() === '') return undefined;
+    const { message, column } = diagnoseLine(chunk.buf.subarray(start, end));
+    throw inputError(message, file, { line: chunk.lines[k]!, column });
+  }
+}
+
+/** All the lines of each chunk, parsed: for readers that take a chunk's records together. */
+export async function* streamJsonLines(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<JsonLinesBatch> {
+  for await (const chunk of streamJsonLineChunks(input)) {
+    const batch: JsonLinesBatch = { values: [], lines: [] };
+    for (let k = 0; k < chunk.starts.length; k++) {
+      const value = parseJsonLine(chunk, k, file);
+      if (value === undefined) continue;
+      batch.values.push(value);
+      batch.lines.push(chunk.lines[k]!);
+    }
+    if (batch.values.length) yield batch;
   }
 }
