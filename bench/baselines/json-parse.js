@@ -5,8 +5,16 @@ import { readFileSync } from 'node:fs';
 const file = process.argv[2];
 const started = performance.now();
 try {
-  const doc = JSON.parse(readFileSync(file, 'utf8'));
-  const items = (Array.isArray(doc) ? doc : (doc.comments ?? doc.messages)).length;
+  const text = readFileSync(file, 'utf8');
+  // JSON Lines (yt-dlp): the same naive reader, one JSON.parse a line.
+  const lines = /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 1 << 16));
+  let items = 0;
+  if (lines) {
+    for (const line of text.split('\n')) if (line.trim() !== '' && JSON.parse(line)) items++;
+  } else {
+    const doc = JSON.parse(text);
+    items = (Array.isArray(doc) ? doc : (doc.comments ?? doc.messages)).length;
+  }
   process.stdout.write(`${JSON.stringify({ ok: true, items, insideMs: Math.round(performance.now() - started) })}\n`);
 } catch (err) {
   // Past V8's string limit (~512 MiB of UTF-16 code units) this is where a naive reader dies.

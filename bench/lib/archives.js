@@ -27,6 +27,46 @@ function twitchComment(m, rng) {
 
 const ROLE_OF_BADGE = { subscriber: 'subscriber', vip: 'vip', moderator: 'moderator' };
 
+/** A channel id (`UC` + 22 characters) and photo URL per user, derived from the Twitch-shaped user. */
+const ytChannel = (u) => `UC${u.id.padEnd(22, 'x').slice(0, 22)}`;
+const ytPhoto = (u, size) => `https://yt4.ggpht.com/ytc/AIdro_${u.login.padEnd(40, 'q').slice(0, 40)}=s${size}-c-k-c0x00ffffff-no-rj`;
+
+/** A badge as YouTube sends it: moderators get an icon, members a custom thumbnail, both a tooltip. */
+function ytBadge(id) {
+  if (id === 'moderator') {
+    return '{"liveChatAuthorBadgeRenderer": {"icon": {"iconType": "MODERATOR"}, "tooltip": "Moderator", "accessibility": {"accessibilityData": {"label": "Moderator"}}}}';
+  }
+  const thumb = (size) => `{"url": "https://yt3.ggpht.com/j4boAFELk1ZXVu1MWVmVRHMB_3GOI-7BzoogrDx_pcyg7sk0Y_nkPwzJNoJ4=s${size}-c-k", "width": ${size}, "height": ${size}}`;
+  return `{"liveChatAuthorBadgeRenderer": {"customThumbnail": {"thumbnails": [${thumb(16)}, ${thumb(32)}]}, "tooltip": "Member (6 months)", "accessibility": {"accessibilityData": {"label": "Member (6 months)"}}}}`;
+}
+
+/**
+ * One line of yt-dlp's `.live_chat.json` replay (chat-formats.md §2): the InnerTube action with
+ * everything YouTube sends, photos, context-menu params, badges and tracking params, written as
+ * Python's json.dumps(ensure_ascii=False) writes it (", " and ": " separators, raw UTF-8). About
+ * 1.5 kB a message, like the reference sample's. Bits become Super Chats.
+ */
+function ytdlpLine(m, rng) {
+  const u = m.user;
+  const usec = (BROADCAST_START_MS + m.timeMs) * 1000 + rng;
+  const badges = u.badges.filter(([id]) => id === 'moderator' || id === 'subscriber').map(([id]) => ytBadge(id));
+  const id = `ChwKGkN${m.id.replace(/-/g, '').slice(0, 26)}`;
+  const common =
+    `"message": {"runs": [{"text": ${JSON.stringify(m.text)}}]}, "authorName": {"simpleText": ${JSON.stringify(`@${u.login}`)}}, ` +
+    `"authorPhoto": {"thumbnails": [{"url": "${ytPhoto(u, 32)}", "width": 32, "height": 32}, {"url": "${ytPhoto(u, 64)}", "width": 64, "height": 64}]}, ` +
+    `"contextMenuEndpoint": {"commandMetadata": {"webCommandMetadata": {"ignoreNavigation": true}}, "liveChatItemContextMenuEndpoint": {"params": "Q2g0S0hBb2FRMmhwVTA1Rk1YcDJTRXd3VmpGUk1XdE9aVmRTTUVWM0VnQWFLUW9WVlVOeE0yaExNVTA1ZGxRd1lWYzBZbG8xWlRkWmVESlI${id.slice(8, 30)}"}}, ` +
+    `"id": "${id}", "timestampUsec": "${usec}", ` +
+    (badges.length ? `"authorBadges": [${badges.join(', ')}], ` : '') +
+    `"authorExternalChannelId": "${ytChannel(u)}", "contextMenuAccessibility": {"accessibilityData": {"label": "Chat actions"}}`;
+  const renderer = m.bits
+    ? `"liveChatPaidMessageRenderer": {${common}, "purchaseAmountText": {"simpleText": "₩${m.bits * 10}"}, "headerBackgroundColor": 4278239141, "headerTextColor": 3741319168, "bodyBackgroundColor": 4280150454, "bodyTextColor": 4278190080, "authorNameTextColor": 2315255808, "timestampColor": 2147483648}`
+    : `"liveChatTextMessageRenderer": {${common}}`;
+  return (
+    `{"clickTrackingParams": "CAEQl98BIhMI${id.slice(8, 30)}", "replayChatItemAction": {"actions": [{"clickTrackingParams": "CAEQl98BIhMI${id.slice(8, 30)}", ` +
+    `"addChatItemAction": {"item": {${renderer}}, "clientId": "C${id.slice(10, 35)}"}}], "videoOffsetTimeMsec": "${m.timeMs}"}}`
+  );
+}
+
 /** One message of the native format (README "Archive format"). */
 function nativeMessage(m) {
   const u = m.user;
@@ -90,6 +130,7 @@ const SHAPES = {
     separator: ',',
     tail: ']}',
   },
+  ytdlp: { ext: 'live_chat.json', head: () => '', item: (m, i) => ytdlpLine(m, (i * 7919) % 1000), separator: '\n', tail: '\n' },
   vtt: {
     // Files of the earlier id scheme are not reused.
     version: 2,

@@ -46,7 +46,7 @@ function ratioCell(r) {
 export function formatTable(scenarios) {
   const head = ['archive', 'messages', 'file', 'segments', '`package` wall', '`package` CPU', '`package` peak RSS', 'read + JSON.parse', 'vs JSON.parse', 'node-webvtt (same cues)', 'vs node-webvtt'];
   const rows = scenarios.map((s) => [
-    s.shape === 'twitch' ? 'TwitchDownloader' : 'native',
+    { twitch: 'TwitchDownloader', native: 'native', ytdlp: 'yt-dlp' }[s.shape] ?? s.shape,
     formatCount(s.messages),
     `${(s.bytes / 1e6).toFixed(0)} MB`,
     `${s.segments} × ${s.segmentSeconds} s`,
