@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Report } from '../reporter.js';
 import type { VttCue } from '../segment/read-vtt.js';
+import { CueIdentifiers } from './cue-identifiers.js';
 import { formatUs, type SegmentWindow } from './windows.js';
 
 /** A cue on the playlist timeline, as first seen. */
@@ -24,7 +24,7 @@ interface Placed {
  */
 export class CuePlacement {
   private readonly pending = new Map<string, Placed>();
-  private readonly ids = new Map<string, { digest: string; file: string; line: number }>();
+  private readonly ids = new CueIdentifiers();
 
   constructor(private readonly windows: readonly SegmentWindow[], private readonly report: Report) {}
 
@@ -58,11 +58,15 @@ export class CuePlacement {
   private place(window: SegmentWindow, cue: VttCue, offsetUs: number): Placed {
     const startUs = cue.startMs * 1000 + offsetUs;
     const endUs = cue.endMs * 1000 + offsetUs;
-    const payload = cue.payload.map((p) => p.text).join('\n');
+    // One literal with every field: one hidden class for every placed cue.
     return {
-      key: cue.id !== undefined ? `id:${cue.id}` : `t:${startUs}|${endUs}|${payload}`,
-      ...(cue.id !== undefined && { id: cue.id }),
-      raw: cue.raw, startUs, endUs, file: window.file, line: cue.line,
+      key: cue.id !== undefined ? `id:${cue.id}` : `t:${startUs}|${endUs}|${cue.payload.map((p) => p.text).join('\n')}`,
+      id: cue.id,
+      raw: cue.raw,
+      startUs,
+      endUs,
+      file: window.file,
+      line: cue.line,
     };
   }
 
@@ -89,10 +93,8 @@ export class CuePlacement {
   /** A cue first seen here: inside the window, not owed to an earlier segment, identifier not taken. */
   private checkNew(window: SegmentWindow, cue: Placed): void {
     if (cue.id !== undefined) {
-      const digest = createHash('sha1').update(cue.raw).digest('base64');
-      const seen = this.ids.get(cue.id);
-      if (!seen) this.ids.set(cue.id, { digest, file: cue.file, line: cue.line });
-      else if (seen.digest !== digest) {
+      const seen = this.ids.claim(cue.id, cue.raw, cue.file, cue.line);
+      if (seen) {
         this.report('cue-id-duplicate', window.file,
           `identifier "${cue.id}" already names a different cue at ${seen.file}:${seen.line}; hls.js drops this one`, cue.line);
       }

@@ -1,0 +1,78 @@
+/**
+ * Every cue identifier of a presentation and what it names, for `cue-id-duplicate` (hls.js drops
+ * a later cue that reuses an identifier, §7.4): a 64-bit digest of the cue block it first named,
+ * and where that was. A million cues cost ~60 MB here. Until the ninth session each identifier
+ * kept a sha1 in base64 and an object, and an identifier sliced from a segment's text kept that
+ * whole text alive: validating a million-cue rendition peaked at 510 MB.
+ *
+ * The digest compares blocks, not identifiers: two different blocks have one digest with a
+ * probability of 2⁻⁶⁴, which would hide a reused identifier, never report a false one.
+ */
+export class CueIdentifiers {
+  /** Identifier → its row in `rows`. */
+  private readonly rowOf = new Map<string, number>();
+  /** Per row: the digest's two halves, the file's number in `files`, the line. */
+  private rows = new Int32Array(4 * 1024);
+  private count = 0;
+  private readonly files: string[] = [];
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Records that `id` names the block `raw`, seen in `file` at `line`. When `id` already named a
+   * different block, says where that one was (the first is kept).
+   */
+  claim(id: string, raw: string, file: string, line: number): { file: string; line: number } | undefined {
+    digest(raw);
+    const hi = digestHi;
+    const lo = digestLo;
+    const row = this.rowOf.get(id);
+    if (row !== undefined) {
+      const at = 4 * row;
+      if (this.rows[at] === hi && this.rows[at + 1] === lo) return undefined;
+      return { file: this.files[this.rows[at + 2]!]!, line: this.rows[at + 3]! };
+    }
+    if (this.files.at(-1) !== file) this.files.push(file);
+    if (4 * this.count === this.rows.length) {
+      const grown = new Int32Array(2 * this.rows.length);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const at = 4 * this.count;
+    this.rows[at] = hi;
+    this.rows[at + 1] = lo;
+    this.rows[at + 2] = this.files.length - 1;
+    this.rows[at + 3] = line;
+    this.rowOf.set(ownCopy(id), this.count++);
+    return undefined;
+  }
+}
+
+let digestHi = 0;
+let digestLo = 0;
+
+/** Two 32-bit multiplicative hashes over the UTF-16 code units (64 bits), into digestHi and digestLo. */
+function digest(text: string): void {
+  let h = 0x811c9dc5 | 0;
+  let l = 0x01000193 | 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    l = Math.imul(l ^ c, 0x5bd1e995);
+    l ^= l >>> 15;
+  }
+  digestHi = h;
+  digestLo = l;
+}
+
+/**
+ * The identifier as a string of its own. V8 takes a substring of 13 or more characters (from the
+ * segment's `split`) as a slice of its parent, which a map key would keep alive, whole; a
+ * concatenation read back with `slice` is first flattened into a new string of just these
+ * characters (and one more).
+ */
+function ownCopy(id: string): string {
+  return id.length < 13 ? id : `${id}\u0000`.slice(0, -1);
+}
