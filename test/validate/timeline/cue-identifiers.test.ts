@@ -24,4 +24,12 @@ describe('CueIdentifiers', () => {
       expect(ids.claim(`id-${i}-${'x'.repeat(20)}`, changed, 'later.vtt', 1)).toEqual({ file: `s${i >> 8}.vtt`, line: 4 + (i & 255) });
     }
   });
+
+  it('keeps long identifiers exactly, lone surrogates included', () => {
+    const ids = new CueIdentifiers();
+    const lone = 'a-long-identifier-\udc00-x';
+    expect(ids.claim(lone, 'block one', 's0.vtt', 4)).toBeUndefined();
+    expect(ids.claim('a-long-identifier-\ufffd-x', 'block two', 's0.vtt', 8)).toBeUndefined();
+    expect(ids.claim(lone, 'block three', 's1.vtt', 4)).toEqual({ file: 's0.vtt', line: 4 });
+  });
 });
