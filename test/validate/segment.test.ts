@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCues } from '../../src/validate/segment/check-cues.js';
 import { checkEscaping, firstUnescaped } from '../../src/validate/segment/check-escaping.js';
@@ -33,6 +34,26 @@ describe('WebVTT timestamps', () => {
     for (const bad of ['00:00:01.1000', '0:00:01.000', '00:00:60.000', '00:01.5', '00:00:01,000']) {
       expect(parseVttTimestamp(bad), bad).toBeUndefined();
     }
+  });
+
+  it('reads hh:mm:ss.ttt digit by digit exactly as the grammar does (property)', () => {
+    const grammar = /^(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})$/;
+    const byGrammar = (text: string) => {
+      const m = grammar.exec(text);
+      return m ? ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]) : undefined;
+    };
+    // Twelve characters with the colons and the dot in place, or anywhere, from digits and a few others.
+    const char = fc.constantFrom(...'0123456789:.a /٣'.split(''));
+    const shaped = fc.tuple(fc.array(char, { minLength: 9, maxLength: 9 }), fc.boolean()).map(([c, placed]) =>
+      placed ? `${c[0]}${c[1]}:${c[2]}${c[3]}:${c[4]}${c[5]}.${c[6]}${c[7]}${c[8]}` : `${c.join('')}abc`,
+    );
+    fc.assert(
+      fc.property(shaped, (text) => {
+        expect(parseVttTimestamp(text)).toBe(byGrammar(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ['59:59:59.999', '00:60:00.000', '99:59:59.999', '00:00:00.000']) expect(parseVttTimestamp(text)).toBe(byGrammar(text));
   });
 });
 
