@@ -1,5 +1,5 @@
 import type { Cue } from '../cues/cue.js';
-import type { TimelineSegment, VideoTimeline } from './video-timeline.js';
+import { domainOriginMs, type TimelineSegment, type VideoTimeline } from './video-timeline.js';
 
 /** A cue as placed on the timeline: its end possibly clipped, once, before its first segment. */
 export interface PlacedCue extends Cue {
@@ -16,7 +16,7 @@ export interface SegmentCues {
 }
 
 export interface SegmenterStats {
-  /** Cues starting at or after the end of the video (dropped). */
+  /** Cues starting at or after the end of the video, or in its last fraction of a millisecond (dropped). */
   droppedPastEnd: number;
   /** Cues whose end was cut at the end of the video or at a discontinuity. */
   clipped: number;
@@ -30,10 +30,15 @@ export interface SegmenterStats {
  *
  * A cue's end is cut at the video's end and at the next EXT-X-DISCONTINUITY: each discontinuity
  * domain has its own timestamp map, and a cue repeated across two domains would be shown twice by
- * hls.js (it prefixes cue ids with the domain). A cue that starts in a domain's last fraction of a
- * millisecond (a domain of 6.006006 s segments ends between two) has no whole millisecond left
- * there: it is shown from the next domain's first whole millisecond instead, as chat sent while
- * the video was cut shows when it resumes.
+ * hls.js (it prefixes cue ids with the domain).
+ *
+ * Cues are placed by the time players show them. Cue blocks are written in whole ms from the
+ * domain's origin, its start rounded to a ms (domainOriginMs), and players add the exact start: in
+ * a domain that starts inside a millisecond (after 6.006006 s segments, say) a cue shows up to
+ * 0.5 ms off its ms, and near a segment boundary that decides which segments must hold it
+ * (`validate` checks exactly this). A cue whose domain has no whole millisecond left after its
+ * start is shown from the next domain's first one, as chat sent while the video was cut shows
+ * when it resumes; at the end of the video it is dropped.
  */
 export function* segmentCuesOnTimeline(
   cues: Iterable<Cue>,
@@ -42,17 +47,21 @@ export function* segmentCuesOnTimeline(
   /** Told every cue as it is taken, before it is placed or dropped. */
   onCue?: (cue: Cue) => void,
 ): Generator<SegmentCues> {
-  // Where each domain ends, in µs: the start of the next domain, or the end of the video.
+  // Per domain, in µs: where it ends (the start of the next, or the end of the video), and how far
+  // players show its cues from their ms (its exact start less its origin).
   const domainEndUs: number[] = [];
-  for (const s of timeline.segments) domainEndUs[s.domain] = s.startUs + s.durationUs;
-
-  const videoEndUs = timeline.segments.length > 0 ? timeline.segments.at(-1)!.startUs + timeline.segments.at(-1)!.durationUs : 0;
+  const shiftUs: number[] = [];
+  for (const s of timeline.segments) {
+    domainEndUs[s.domain] = s.startUs + s.durationUs;
+    shiftUs[s.domain] ??= s.startUs - 1000 * domainOriginMs(s.startUs);
+  }
+  const lastDomain = domainEndUs.length - 1;
 
   const iterator = cues[Symbol.iterator]();
   let next = iterator.next();
   const active: PlacedCue[] = [];
-  /** Cues moved past a domain's end, in start order, each starting no later than any cue still to come. */
-  let deferred: Cue[] = [];
+  /** Cues moved past their domain's end, in start order, each starting no later than any cue still to come. */
+  let moved: Cue[] = [];
 
   for (const segment of timeline.segments) {
     const windowStartUs = segment.startUs;
@@ -61,31 +70,35 @@ export function* segmentCuesOnTimeline(
     let kept = 0;
     for (let i = 0; i < active.length; i++) {
       const c = active[i]!;
-      if (c.endMs * 1000 > windowStartUs) active[kept++] = c;
+      if (c.endMs * 1000 + shiftUs[c.domain]! > windowStartUs) active[kept++] = c;
     }
     active.length = kept;
-    const domainEnd = domainEndUs[segment.domain]!;
-    if (deferred.length > 0) {
+    const domain = segment.domain;
+    const shift = shiftUs[domain]!;
+    // The last whole ms a cue of this domain can end at; one starting there or later has none left.
+    const limitMs = Math.floor((domainEndUs[domain]! - shift) / 1000);
+    const take = (cue: Cue): void => {
+      if (cue.startMs >= limitMs) {
+        if (domain === lastDomain) stats.droppedPastEnd++;
+        else moved.push(moveToDomain(cue, domainEndUs[domain]!, shiftUs[domain + 1]!));
+        return;
+      }
+      const placed = place(cue, domain, limitMs, stats);
+      // One that already ended (only out-of-order input gives such) would be dropped by the next
+      // window's compaction anyway, unseen.
+      if (placed.endMs * 1000 + shift > windowStartUs) active.push(placed);
+    };
+    if (moved.length > 0) {
+      const waiting = moved;
+      moved = [];
       let k = 0;
-      for (; k < deferred.length && deferred[k]!.startMs * 1000 < windowEndUs; k++) {
-        const placed = place(deferred[k]!, segment, domainEnd, stats);
-        if (placed) active.push(placed);
-      }
-      if (k > 0) deferred = deferred.slice(k);
+      for (; k < waiting.length && waiting[k]!.startMs * 1000 + shift < windowEndUs; k++) take(waiting[k]!);
+      // Moved on again (a domain too short to show them) or still ahead: both after those taken.
+      moved = moved.length > 0 ? [...moved, ...waiting.slice(k)] : waiting.slice(k);
     }
-    const lastWholeMs = Math.floor(domainEnd / 1000);
-    while (!next.done && next.value.startMs * 1000 < windowEndUs) {
-      const cue = next.value;
-      onCue?.(cue);
-      if (cue.startMs >= lastWholeMs && domainEnd < videoEndUs) {
-        const startMs = Math.ceil(domainEnd / 1000);
-        deferred.push({ id: cue.id, startMs, endMs: Math.max(cue.endMs, startMs + 1), settings: cue.settings, payload: cue.payload });
-      } else {
-        const placed = place(cue, segment, domainEnd, stats);
-        // One that already ended (only out-of-order input gives such) would be dropped by the next
-        // window's compaction anyway, unseen.
-        if (placed && placed.endMs * 1000 > windowStartUs) active.push(placed);
-      }
+    while (!next.done && next.value.startMs * 1000 + shift < windowEndUs) {
+      onCue?.(next.value);
+      take(next.value);
       next = iterator.next();
     }
     // A copy: the consumer may keep the list, and `active` changes with the next window.
@@ -95,17 +108,17 @@ export function* segmentCuesOnTimeline(
     onCue?.(next.value);
     stats.droppedPastEnd++;
   }
-  // Moved into a last domain shorter than a millisecond: past the end of the video after all.
-  stats.droppedPastEnd += deferred.length;
+  // Moved towards a domain the video never reached: past its end after all.
+  stats.droppedPastEnd += moved.length;
 }
 
-function place(cue: Cue, segment: TimelineSegment, domainEndUs: number, stats: SegmenterStats): PlacedCue | undefined {
-  const limitMs = Math.floor(domainEndUs / 1000);
-  if (cue.startMs >= limitMs) {
-    // Starts in the last fraction of a millisecond of a domain: nothing left to show.
-    stats.clipped++;
-    return undefined;
-  }
+/** `cue` from the first whole ms of a domain that starts at `startUs` and shows cues `shiftUs` off their ms. */
+function moveToDomain(cue: Cue, startUs: number, shiftUs: number): Cue {
+  const startMs = Math.ceil((startUs - shiftUs) / 1000);
+  return { id: cue.id, startMs, endMs: Math.max(cue.endMs, startMs + 1), settings: cue.settings, payload: cue.payload };
+}
+
+function place(cue: Cue, domain: number, limitMs: number, stats: SegmenterStats): PlacedCue {
   let endMs = cue.endMs;
   if (endMs > limitMs) {
     stats.clipped++;
@@ -113,5 +126,5 @@ function place(cue: Cue, segment: TimelineSegment, domainEndUs: number, stats: S
   }
   // One literal with every field, `block` included: V8 keeps all placed cues on one hidden class,
   // where a spread plus a later `cue.block =` gave each a map transition (and a slow store).
-  return { id: cue.id, startMs: cue.startMs, endMs, settings: cue.settings, payload: cue.payload, domain: segment.domain, block: undefined };
+  return { id: cue.id, startMs: cue.startMs, endMs, settings: cue.settings, payload: cue.payload, domain, block: undefined };
 }

@@ -1,5 +1,5 @@
 import { probeMpegtsOrigin } from './probe/index.js';
-import { domainFirstSegments, type VideoTimeline } from './video-timeline.js';
+import { domainFirstSegments, domainOriginMs, type VideoTimeline } from './video-timeline.js';
 
 export interface DomainTimestampMap {
   /** X-TIMESTAMP-MAP MPEGTS: the 90 kHz timestamp of the domain's first frame as players see it. */
@@ -22,7 +22,7 @@ export interface TimestampMaps {
 export async function resolveTimestampMaps(timeline: VideoTimeline, override: number | undefined): Promise<TimestampMaps> {
   const byDomain: DomainTimestampMap[] = [];
   for (const segment of domainFirstSegments(timeline)) {
-    const originMs = Math.round(segment.startUs / 1000);
+    const originMs = domainOriginMs(segment.startUs);
     if (override !== undefined) {
       byDomain[segment.domain] = { mpegts: override, originMs, source: '--mpegts' };
       continue;

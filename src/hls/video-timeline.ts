@@ -193,6 +193,16 @@ export function parseVideoTimeline(text: string, url: URL, file: string): VideoT
   };
 }
 
+/**
+ * Cue time 0 of a discontinuity domain, in whole ms on the video timeline: where its first segment
+ * starts, rounded (cue blocks are written in ms relative to it). Players put a cue written as t at
+ * the domain's exact start + t, so cues of a domain that starts inside a millisecond show up to
+ * 0.5 ms off their ms: the segmenter places them by that time (segmenter.ts).
+ */
+export function domainOriginMs(domainStartUs: number): number {
+  return Math.round(domainStartUs / 1000);
+}
+
 /** The first segment of each discontinuity domain (where the MPEGTS origin is probed). */
 export function domainFirstSegments(timeline: VideoTimeline): TimelineSegment[] {
   return timeline.segments.filter((s, i) => i === 0 || s.domain !== timeline.segments[i - 1]!.domain);

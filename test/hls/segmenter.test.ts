@@ -96,7 +96,34 @@ describe('segmentCuesOnTimeline', () => {
     t.segments[1]!.durationUs = 4_000_700;
     const { out, stats } = run([cue('a', 6000, 7000), cue('z', 10_001, 10_500)], t);
     expect(out.map((s) => s.cues.map((c) => [c.id, c.startMs, c.endMs]))).toEqual([[['a', 6000, 7000]], [['a', 6000, 7000]]]);
-    expect(stats).toEqual({ droppedPastEnd: 0, clipped: 1 });
+    // Nothing of the video is left to show it: dropped past the end, not cut.
+    expect(stats).toEqual({ droppedPastEnd: 1, clipped: 0 });
+  });
+
+  it('places the cues of a domain that starts inside a millisecond by the time players show them', () => {
+    // Domain 1 starts at 6000.5 ms: its cues are written from 6001 ms (the start rounded), and
+    // players put them 0.5 ms earlier. Its first segment ends at 12 000.5 ms.
+    const t = timeline([6000, 6000, 6000], [1]);
+    t.segments[0]!.durationUs = 6_000_500;
+    t.segments[1]!.startUs = 6_000_500;
+    t.segments[2]!.startUs = 12_000_500;
+    // Shown over [11 999.5, 12 000.5): inside the first window only. [12 000, 12 001] by its ms
+    // would also have overlapped the next.
+    const { out } = run([cue('a', 12_000, 12_001), cue('b', 12_001, 12_002)], t);
+    expect(out.map((s) => s.cues.map((c) => c.id))).toEqual([[], ['a'], ['b']]);
+  });
+
+  it('moves a cue on past a domain too short to show it, and counts a move past the video as dropped', () => {
+    // Domains [0, 6001.5), [6001.5, 6002.3), [6002.3, 10 002.3): the cue of 6001 fits in neither of the first two.
+    const t = timeline([6000, 1, 4000], [1, 2]);
+    t.segments[0]!.durationUs = 6_001_500;
+    t.segments[1]!.startUs = 6_001_500;
+    t.segments[1]!.durationUs = 800;
+    t.segments[2]!.startUs = 6_002_300;
+    t.segments[2]!.durationUs = 4_000_000;
+    const { out, stats } = run([cue('a', 6001, 9000), cue('z', 10_002, 10_100)], t);
+    expect(out.map((s) => s.cues.map((c) => [c.id, c.startMs, c.domain]))).toEqual([[], [], [['a', 6002, 2]]]);
+    expect(stats).toEqual({ droppedPastEnd: 1, clipped: 0 });
   });
 
   it('every cue lands in exactly the segments it overlaps, in order (property)', () => {
