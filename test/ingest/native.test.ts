@@ -70,4 +70,10 @@ describe('readNativeJsonLines', () => {
     const lines = `${JSON.stringify(msg('a'))}\n${JSON.stringify(msg('b', { text: null }))}\n`;
     expect(await errorLine(readWith(readNativeJsonLines, lines, { file: 'chat.jsonl' }))).toBe('input: chat.jsonl:2: text: expected string, got null');
   });
+
+  test('the first bad line of the file is the one reported, whatever is wrong with the later ones', async () => {
+    // In one read chunk: a schema error on line 2, a line that is not JSON on line 3.
+    const lines = `${JSON.stringify(msg('a'))}\n${JSON.stringify(msg('b', { text: null }))}\n{"id": \n`;
+    expect(await errorLine(readWith(readNativeJsonLines, lines, { file: 'chat.jsonl' }))).toBe('input: chat.jsonl:2: text: expected string, got null');
+  });
 });

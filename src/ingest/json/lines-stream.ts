@@ -105,12 +105,22 @@ export function parseJsonLine(chunk: JsonLinesChunk, k: number, file: string): u
   }
 }
 
-/** All the lines of each chunk, parsed: for readers that take a chunk's records together. */
+/**
+ * All the lines of each chunk, parsed: for readers that take a chunk's records together. A line
+ * that is not JSON is thrown only once the lines before it have been handed on, so that a reader
+ * reports the first bad line of the file, whatever is wrong with it.
+ */
 export async function* streamJsonLines(input: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<JsonLinesBatch> {
   for await (const chunk of streamJsonLineChunks(input)) {
     const batch: JsonLinesBatch = { values: [], lines: [] };
     for (let k = 0; k < chunk.starts.length; k++) {
-      const value = parseJsonLine(chunk, k, file);
+      let value: unknown;
+      try {
+        value = parseJsonLine(chunk, k, file);
+      } catch (err) {
+        if (batch.values.length) yield batch;
+        throw err;
+      }
       if (value === undefined) continue;
       batch.values.push(value);
       batch.lines.push(chunk.lines[k]!);
