@@ -14,7 +14,7 @@ export function formatCount(n) {
 const USAGE = `node bench/run.js [options]   (npm run bench -- [options])
   --smoke              smallest size, one run, no node-webvtt beyond it: proves the bench still works (CI)
   --sizes 10k,100k,1m  message counts (default 10k,100k,200k,1m; 200k is where node-webvtt is compared)
-  --shapes twitch,native   archive shapes (default both; also ytdlp: yt-dlp .live_chat.json, 1.5 kB a message)
+  --shapes twitch,native   archive shapes (default both; also ytdlp: yt-dlp .live_chat.json, 1.4 kB a message)
   --runs N             runs per measurement (default 3)
   --segment S          video segment length in seconds (default 6)
   --webvtt-max N       largest size node-webvtt is run on (default 200k; it needs ~6 s there)
