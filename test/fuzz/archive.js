@@ -23,7 +23,7 @@ function randomTimes(r, count, video) {
   const boundaries = [];
   let t = 0;
   for (const s of video.segments) {
-    boundaries.push(t);
+    boundaries.push(Math.floor(t));
     t += s.ms;
   }
   const times = [];

@@ -32,6 +32,12 @@ function randomDuration(r, style) {
       const ms = r.int(1, 999);
       return { ms, text: (ms / 1000).toFixed(3) };
     }
+    case 'fractional': {
+      // Durations in µs, as NTSC frame rates give (6.006006 s): discontinuity domains then start
+      // inside a millisecond, where players show cues up to 0.5 ms off their ms.
+      const us = r.chance(0.5) ? r.pick([6_006_006, 5_005_005, 2_002_002, 4_004_004, 1_001_001]) : r.int(200_000, 12_000_000);
+      return { ms: us / 1000, text: (us / 1e6).toFixed(6) };
+    }
     default: {
       const ms = r.int(200, 12_000);
       return { ms, text: (ms / 1000).toFixed(r.pick([3, 3, 5, 6])) };
@@ -41,7 +47,7 @@ function randomDuration(r, style) {
 
 export function generateVideoPlaylist(r) {
   const count = r.weighted([[2, 1], [10, r.int(2, 12)], [6, r.int(13, 60)], [1, r.int(61, 300)]]);
-  const style = r.pick(['constant', 'integer', 'random', 'random', 'short']);
+  const style = r.pick(['constant', 'integer', 'random', 'random', 'short', 'fractional']);
   const segments = [];
   let lastStyle = style;
   for (let i = 0; i < count; i++) {
@@ -69,7 +75,8 @@ export function generateVideoPlaylist(r) {
     t += s.ms;
   });
   if (endList) lines.push('#EXT-X-ENDLIST');
-  return { text: joinLines(r, lines, r.weighted([[7, 'lf'], [2, 'crlf'], [1, 'mixed']])), segments, durationMs: t, hasPdt: pdtStart !== undefined };
+  // Whole ms, as message times are (a fractional duration's last fraction of a ms shows no cue).
+  return { text: joinLines(r, lines, r.weighted([[7, 'lf'], [2, 'crlf'], [1, 'mixed']])), segments, durationMs: Math.floor(t), hasPdt: pdtStart !== undefined };
 }
 
 /**
