@@ -196,7 +196,10 @@ describe.each(['in line', 'pool'] as const)('commitRendition, new segments writt
   });
 
   it('stops soon after a write in the pool fails, not at the end of the run', async () => {
-    const many = Array.from({ length: 200 }, (_, i) => `WEBVTT\n\ncue ${i}\n`);
+    // Enough segments that "soon" has room: the pool's failure arrives after however many in-line
+    // writes its thread's wake-up takes, ~100 on a loaded CI machine (151 of 200 once, in a fresh
+    // clone's run), against 2 000 here.
+    const many = Array.from({ length: 2000 }, (_, i) => `WEBVTT\n\ncue ${i}\n`);
     const manyNames = many.map((c, i) => subtitleSegmentName(i, many.length, c));
     // The first segment's name is taken by a folder that is not empty: its replacement, in the
     // pool, fails; every other segment is new.
