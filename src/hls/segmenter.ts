@@ -108,7 +108,8 @@ export function* segmentCuesOnTimeline(
     onCue?.(next.value);
     stats.droppedPastEnd++;
   }
-  // Moved towards a domain the video never reached: past its end after all.
+  // Moved into a last domain whose segments never open a window for them (0 s long): past the end
+  // of the video after all. Anything else moved into the last domain is dropped by `take`.
   stats.droppedPastEnd += moved.length;
 }
 

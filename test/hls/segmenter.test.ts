@@ -113,7 +113,7 @@ describe('segmentCuesOnTimeline', () => {
     expect(out.map((s) => s.cues.map((c) => c.id))).toEqual([[], ['a'], ['b']]);
   });
 
-  it('moves a cue on past a domain too short to show it, and counts a move past the video as dropped', () => {
+  it('moves a cue on past a domain too short to show it', () => {
     // Domains [0, 6001.5), [6001.5, 6002.3), [6002.3, 10 002.3): the cue of 6001 fits in neither of the first two.
     const t = timeline([6000, 1, 4000], [1, 2]);
     t.segments[0]!.durationUs = 6_001_500;
@@ -123,6 +123,18 @@ describe('segmentCuesOnTimeline', () => {
     t.segments[2]!.durationUs = 4_000_000;
     const { out, stats } = run([cue('a', 6001, 9000), cue('z', 10_002, 10_100)], t);
     expect(out.map((s) => s.cues.map((c) => [c.id, c.startMs, c.domain]))).toEqual([[], [], [['a', 6002, 2]]]);
+    expect(stats).toEqual({ droppedPastEnd: 1, clipped: 0 });
+  });
+
+  it('drops a cue moved into a last domain with no whole millisecond to show it', () => {
+    // Domains [0, 6001.5) and [6001.5, 6002.3), the last: the cue of 6001 is moved to 6002, whose
+    // millisecond the video does not hold whole.
+    const t = timeline([6000, 1], [1]);
+    t.segments[0]!.durationUs = 6_001_500;
+    t.segments[1]!.startUs = 6_001_500;
+    t.segments[1]!.durationUs = 800;
+    const { out, stats } = run([cue('a', 6001, 9000)], t);
+    expect(out.map((s) => s.cues)).toEqual([[], []]);
     expect(stats).toEqual({ droppedPastEnd: 1, clipped: 0 });
   });
 
@@ -166,4 +178,116 @@ describe('segmentCuesOnTimeline', () => {
       { numRuns: 300 },
     );
   });
+
+  it('agrees with a brute-force model of where players show each cue, on timelines whose domains start inside a millisecond (property)', () => {
+    // Written by a review helper: each cue's domain, shown interval and segments found by stepping
+    // through milliseconds one at a time, with none of the segmenter's floor and ceil.
+    fc.assert(
+      fc.property(modelScenario, ({ durationsUs, discontinuities, spans }) => {
+        const t = timelineUs(durationsUs, discontinuities);
+        const cues = spans.map(([start, length], i) => cue(`c${i}`, start, start + length)).sort((a, b) => a.startMs - b.startMs);
+        const seen: string[] = [];
+        const stats: SegmenterStats = { droppedPastEnd: 0, clipped: 0 };
+        const out = [...segmentCuesOnTimeline(cues, t, stats, (c) => seen.push(c.id))];
+        const expected = shownByModel(cues, t);
+        expect(seen).toEqual(cues.map((c) => c.id));
+        out.forEach((segment, i) => {
+          const got = segment.cues.map((c) => `${c.id} ${c.startMs} ${c.endMs} ${c.domain}`);
+          expect(got.slice().sort()).toEqual(expected.perSegment[i]!.map((c) => `${c.id} ${c.startMs} ${c.endMs} ${c.domain}`).sort());
+          for (let k = 1; k < segment.cues.length; k++) expect(segment.cues[k]!.startMs).toBeGreaterThanOrEqual(segment.cues[k - 1]!.startMs);
+        });
+        expect(stats).toEqual({ droppedPastEnd: expected.dropped, clipped: expected.clipped });
+        // Nothing lost silently: every cue is shown or counted as dropped.
+        expect(new Set(out.flatMap((s) => s.cues.map((c) => c.id))).size + stats.droppedPastEnd).toBe(cues.length);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+/** A timeline from durations in µs and a discontinuity flag per segment. */
+function timelineUs(durationsUs: number[], discontinuities: boolean[]): VideoTimeline {
+  let startUs = 0;
+  let domain = 0;
+  const segments = durationsUs.map((durationUs, index) => {
+    const discontinuity = index > 0 && discontinuities[index]!;
+    if (discontinuity) domain++;
+    const s = { index, url: new URL(`file:///v/${index}.ts`), extinf: (durationUs / 1e6).toFixed(6), durationUs, startUs, discontinuity, domain };
+    startUs += durationUs;
+    return s;
+  });
+  return { url: new URL('file:///v/index.m3u8'), targetDuration: 6, mediaSequence: 0, endList: true, segments, durationUs: startUs };
+}
+
+/**
+ * Where players show each cue: the writer writes its ms less the domain's start rounded to a ms,
+ * players add the exact start. A cue goes to the first domain still open at its shown start, and
+ * on to the next one's first whole ms while a domain has no whole ms left for it.
+ */
+function shownByModel(cues: Cue[], t: VideoTimeline) {
+  const domains: { startUs: number; endUs: number; shiftUs: number }[] = [];
+  for (const s of t.segments) {
+    domains[s.domain] ??= { startUs: s.startUs, endUs: 0, shiftUs: s.startUs - 1000 * Math.round(s.startUs / 1000) };
+    domains[s.domain]!.endUs = s.startUs + s.durationUs;
+  }
+  const placed: { id: string; startMs: number; endMs: number; domain: number }[] = [];
+  let dropped = 0;
+  let clipped = 0;
+  for (const c of cues) {
+    let d = domains.findIndex((D) => c.startMs * 1000 + D.shiftUs < D.endUs);
+    let { startMs, endMs } = c;
+    let shown = false;
+    while (d >= 0 && d < domains.length) {
+      const D = domains[d]!;
+      if ((startMs + 1) * 1000 + D.shiftUs <= D.endUs) {
+        let lastMs = startMs + 1;
+        while ((lastMs + 1) * 1000 + D.shiftUs <= D.endUs) lastMs++;
+        if (endMs > lastMs) {
+          endMs = lastMs;
+          clipped++;
+        }
+        shown = true;
+        break;
+      }
+      d++;
+      if (d === domains.length) break;
+      const N = domains[d]!;
+      let m = Math.floor(N.startUs / 1000) - 2;
+      while (m * 1000 + N.shiftUs < N.startUs) m++;
+      startMs = m;
+      endMs = Math.max(c.endMs, m + 1);
+    }
+    if (shown) placed.push({ id: c.id, startMs, endMs, domain: d });
+    else dropped++;
+  }
+  const perSegment = t.segments.map((w) =>
+    placed.filter((p) => {
+      const shift = domains[p.domain]!.shiftUs;
+      return p.domain === w.domain && p.startMs * 1000 + shift < w.startUs + w.durationUs && p.endMs * 1000 + shift > w.startUs;
+    }),
+  );
+  return { perSegment, dropped, clipped };
+}
+
+const modelDurationUs = fc.oneof(
+  fc.integer({ min: 1, max: 8000 }).map((ms) => ms * 1000),
+  fc.constantFrom(6_006_006, 5_005_005, 2_002_002, 1_001_001, 4_004_004),
+  fc.integer({ min: 200_000, max: 8_000_000 }),
+  fc.integer({ min: 1, max: 2500 }),
+  fc.tuple(fc.integer({ min: 0, max: 7000 }), fc.constantFrom(0, 1, 499, 500, 501, 999)).map(([ms, us]) => Math.max(1, ms * 1000 + us)),
+);
+
+/** Segments, and cues clustered on their edges (±3 ms) and spread over the video. */
+const modelScenario = fc.array(fc.tuple(modelDurationUs, fc.boolean()), { minLength: 1, maxLength: 14 }).chain((segments) => {
+  const durationsUs = segments.map((s) => s[0]);
+  const edgesMs: number[] = [];
+  let t = 0;
+  for (const d of durationsUs) {
+    edgesMs.push(Math.floor(t / 1000), Math.ceil(t / 1000));
+    t += d;
+  }
+  edgesMs.push(Math.floor(t / 1000), Math.ceil(t / 1000));
+  const start = fc.oneof(fc.integer({ min: 0, max: Math.ceil(t / 1000) + 5 }), fc.tuple(fc.constantFrom(...edgesMs), fc.integer({ min: -3, max: 3 })).map(([e, o]) => Math.max(0, e + o)));
+  const spans = fc.array(fc.tuple(start, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 15_000 }))), { maxLength: 80 });
+  return spans.map((s) => ({ durationsUs, discontinuities: segments.map((x) => x[1]), spans: s }));
 });
