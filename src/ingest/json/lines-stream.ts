@@ -83,8 +83,9 @@ export async function* streamJsonLineChunks(input: AsyncIterable<Uint8Array>): A
   }
 }
 
+/** Within a line, whose LF was cut off: space, tab, and the CR of a CRLF. */
 function isAsciiWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
+  return b === 0x20 || b === 0x09 || b === 0x0d;
 }
 
 /**

@@ -1,10 +1,12 @@
+import { StringHash64 } from '../../string-hash-64.js';
+
 /**
  * Every cue identifier of a presentation and what it names, for `cue-id-duplicate` (hls.js drops
  * a later cue that reuses an identifier, §7.4): a 64-bit digest of the cue block it first named,
  * and where that was. A million cues cost 64 MB of heap here with identifiers like ours
- * (`m3600000`), 90 MB with 37-character ones, and 16 MB of rows. Until the ninth session each identifier
- * kept a sha1 in base64 and an object, and an identifier sliced from a segment's text kept that
- * whole text alive: validating a million-cue rendition peaked at 510 MB.
+ * (`m3600000`), 90 MB with 37-character ones, and 16 MB of rows. Until the ninth session each
+ * identifier kept a sha1 in base64 and an object, and an identifier sliced from a segment's text
+ * kept that whole text alive: validating a million-cue rendition peaked at 510 MB.
  *
  * The digest compares blocks, not identifiers: two different blocks have one digest with a
  * probability of 2⁻⁶⁴, which would hide a reused identifier, never report a false one.
@@ -16,6 +18,7 @@ export class CueIdentifiers {
   private rows = new Int32Array(4 * 1024);
   private count = 0;
   private readonly files: string[] = [];
+  private readonly digest = new StringHash64();
 
   get size(): number {
     return this.count;
@@ -26,9 +29,10 @@ export class CueIdentifiers {
    * different block, says where that one was (the first is kept).
    */
   claim(id: string, raw: string, file: string, line: number): { file: string; line: number } | undefined {
-    digest(raw);
-    const hi = digestHi;
-    const lo = digestLo;
+    this.digest.update(raw);
+    // As the Int32Array rows hold them: the halves come unsigned.
+    const hi = this.digest.hi | 0;
+    const lo = this.digest.lo | 0;
     const row = this.rowOf.get(id);
     if (row !== undefined) {
       const at = 4 * row;
@@ -49,23 +53,6 @@ export class CueIdentifiers {
     this.rowOf.set(ownCopy(id), this.count++);
     return undefined;
   }
-}
-
-let digestHi = 0;
-let digestLo = 0;
-
-/** Two 32-bit multiplicative hashes over the UTF-16 code units (64 bits), into digestHi and digestLo. */
-function digest(text: string): void {
-  let h = 0x811c9dc5 | 0;
-  let l = 0x01000193 | 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ c, 0x01000193);
-    l = Math.imul(l ^ c, 0x5bd1e995);
-    l ^= l >>> 15;
-  }
-  digestHi = h;
-  digestLo = l;
 }
 
 /**
